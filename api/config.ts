@@ -1,0 +1,85 @@
+/**
+ * Configuration is read here and nowhere else (STYLE.md §15): every entry point calls `loadConfig()` once
+ * and passes the result down. Defaults give the embedded system: PGlite + a spawned Temporal dev server.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `DATABASE_URL`: PostgreSQL for read models (and events when no EventStoreDB). Unset = PGlite in dataDir/pg. */
+  databaseUrl: string | undefined;
+  /** `EVENTSTORE_URL` (`esdb://…`): events in EventStoreDB instead of PostgreSQL/PGlite. */
+  eventStoreUrl: string | undefined;
+  /** `TEMPORAL_ADDRESS`: an external cluster; unset = spawn `temporal server start-dev`. */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  temporalCli: string | undefined;
+  temporalTaskQueue: string;
+  corsOrigins: string[];
+  captcha: 'on' | 'reveal';
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  jwtSecret: string;
+  /** Access-token lifetime in seconds. */
+  accessTokenTtl: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  const captcha = env.JXJY_CAPTCHA ?? 'on';
+  if (captcha !== 'on' && captcha !== 'reveal') throw new ConfigError(`JXJY_CAPTCHA must be "on" or "reveal", not "${captcha}"`);
+  if (captcha === 'reveal' && production) throw new ConfigError('JXJY_CAPTCHA=reveal is refused when NODE_ENV=production');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const eventStoreUrl = env.EVENTSTORE_URL || undefined;
+  if (eventStoreUrl && !env.DATABASE_URL) {
+    throw new ConfigError('EVENTSTORE_URL needs DATABASE_URL too: read models and checkpoints live in PostgreSQL');
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    eventStoreUrl,
+    temporalAddress: env.TEMPORAL_ADDRESS || undefined,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalCli: env.TEMPORAL_CLI || undefined,
+    temporalTaskQueue: env.TEMPORAL_TASK_QUEUE ?? 'jxjy',
+    corsOrigins: (env.JXJY_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    captcha,
+    adminUsername: env.JXJY_ADMIN_USERNAME || undefined,
+    adminPassword: env.JXJY_ADMIN_PASSWORD || undefined,
+    jwtSecret: env.JXJY_JWT_SECRET ?? persistedSecret(dataDir, production),
+    accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    production,
+  };
+}
+
+/** Embedded default: a random signing key kept in DATA_DIR so tokens survive a restart. Production must set one. */
+function persistedSecret(dataDir: string, production: boolean): string {
+  if (production) throw new ConfigError('JXJY_JWT_SECRET must be set when NODE_ENV=production');
+  const file = path.join(dataDir, 'jwt.secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = crypto.randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * One SQL handle over either engine: PGlite (embedded, in-process) or a PostgreSQL server (`pg` pool).
+ * The event store, the projections and the API's own tables all speak this interface, so every SQL
+ * statement in the project runs unchanged on both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { StoreUnavailableError } from './event-store.js';
+
+export interface QueryResult<Row> {
+  rows: Row[];
+  affectedRows: number;
+}
+
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  /** Several statements without parameters (DDL). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Database extends Sql {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; rolls back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` for each NOTIFY on `channel`; resolves to an unsubscribe function. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { engine: 'pglite'; dataDir?: string /* undefined = in memory */ }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.engine === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize ?? 10);
+}
+
+// ---------------------------------------------------------------------------------------------- PGlite
+
+/** PGlite does not lock its folder and a second opener silently loses writes: take an O_EXCL pid lock first. */
+function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new StoreUnavailableError(
+          `the embedded database at ${path.resolve(dataDir)} is in use by process ${holder}; ` +
+            `stop that process (or use another DATA_DIR) — two processes on one PGlite folder lose writes`,
+        );
+      }
+      // A stale lock from a process that died: never steal a live lock, but a dead one is ours.
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+  throw new StoreUnavailableError(`could not lock ${lockFile}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const release = dataDir ? acquireLock(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  let closed = false;
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+    async query<Row>(text: string, params?: unknown[]) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
+      const result = await q.query<Row>(text, params);
+      return { rows: result.rows, affectedRows: result.affectedRows ?? 0 };
+    },
+    async exec(text: string) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
+      await q.exec(text);
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...wrap(db),
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async listen(channel, onNotify) {
+      const unsubscribe = await db.listen(channel, onNotify);
+      return async () => {
+        if (!closed) await unsubscribe();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+      release();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- PostgreSQL
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const { default: pgModule } = await import('pg');
+  // int8 → string keeps bigint positions exact; the adapters convert where they need numbers.
+  const pool = new pgModule.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 10_000 });
+  pool.on('error', () => {
+    /* an idle client lost its connection; the pool replaces it on the next query */
+  });
+  let closed = false;
+  const wrap = (client: pg.Pool | pg.PoolClient): Sql => ({
+    async query<Row>(text: string, params?: unknown[]) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
+      try {
+        const result = await client.query(text, params as unknown[]);
+        return { rows: result.rows as Row[], affectedRows: result.rowCount ?? 0 };
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+    },
+    async exec(text: string) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
+      try {
+        await client.query(text);
+      } catch (error) {
+        throw asUnavailable(error);
+      }
+    },
+  });
+  // Fail fast with a clear message when the server is not there.
+  const probe = await pool.connect().catch((error: unknown) => {
+    throw new StoreUnavailableError(`cannot connect to PostgreSQL at ${redact(url)}: ${(error as Error).message}`);
+  });
+  probe.release();
+  return {
+    engine: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asUnavailable(error);
+      });
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          /* the connection is gone; the server rolls back on its own */
+        });
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const client = await pool.connect();
+      const handler = (message: pg.Notification) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      };
+      client.on('notification', handler);
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      return async () => {
+        client.off('notification', handler);
+        await client.query(`UNLISTEN ${quoteIdent(channel)}`).catch(() => {
+          /* connection already closed */
+        });
+        client.release();
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
+
+function asUnavailable(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  return code && CONNECTION_CODES.has(code) ? new StoreUnavailableError((error as Error).message) : error;
+}
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const redact = (url: string): string => url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@');

@@ -1,0 +1,249 @@
+/**
+ * The EventStore port on EventStoreDB (production). Kept in this one file so that a move to
+ * `@kurrent/kurrentdb-client` (expectedRevision → streamState, KurrentDBClient) is a one-file change.
+ * ESDB does the idempotency itself (same ids at the same expected revision); the hash chain rides in metadata.
+ */
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START as ESDB_START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
+  type AppendExpectedRevision,
+  excludeSystemEvents,
+  jsonEvent,
+  streamNameFilter,
+  eventTypeFilter,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  type AppendResult,
+  type ChainVerification,
+  type EventFilter,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  START,
+  StoreUnavailableError,
+  WrongExpectedVersionError,
+  matchesFilter,
+} from './event-store.js';
+import { eventHash } from './hash-chain.js';
+import { subscribeByPolling } from './subscription.js';
+
+/** Our recorded fields live under one metadata key so user metadata round-trips untouched. */
+const OURS = 'jxjy';
+interface Stamped {
+  recordedAt: string;
+  prevHash: string | null;
+  hash: string;
+}
+
+const pad = (n: bigint): string => n.toString().padStart(20, '0');
+const formatPosition = (p: { commit: bigint; prepare: bigint }): Position => `${pad(p.commit)}:${pad(p.prepare)}`;
+function parsePosition(position: Position): { commit: bigint; prepare: bigint } {
+  const [commit, prepare] = position.split(':');
+  return { commit: BigInt(commit ?? '0'), prepare: BigInt(prepare ?? '0') };
+}
+
+const toEsdbExpected = (expected: ExpectedRevision): AppendExpectedRevision =>
+  expected === 'any' ? ANY : expected === 'no_stream' ? NO_STREAM : expected === 'stream_exists' ? STREAM_EXISTS : expected;
+
+function toRecorded(resolved: ResolvedEvent): RecordedEvent | null {
+  const event = resolved.event;
+  if (!event || !event.isJson) return null;
+  const { [OURS]: stamped, ...metadata } = (event.metadata ?? {}) as EventMetadata & { [OURS]?: Stamped };
+  if (!stamped) return null; // not written by jxjy (system or foreign events)
+  return {
+    eventId: event.id,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position ? formatPosition(event.position) : START,
+    type: event.type,
+    data: event.data,
+    metadata,
+    recordedAt: stamped.recordedAt,
+    prevHash: stamped.prevHash,
+    hash: stamped.hash,
+  };
+}
+
+function unavailable(error: unknown): never {
+  const name = (error as Error).constructor?.name ?? '';
+  if (/Unavailable|NotLeader|Deadline/i.test(name)) throw new StoreUnavailableError((error as Error).message);
+  throw error;
+}
+
+export function createEventStoreDbStore(connectionString: string, options: { now?: () => Date } = {}): EventStore {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const now = options.now ?? (() => new Date());
+  let closed = false;
+
+  async function readStream(streamId: string, read: { fromRevision?: bigint; maxCount?: number } = {}): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    try {
+      for await (const resolved of client.readStream(streamId, {
+        fromRevision: read.fromRevision ?? ESDB_START,
+        direction: FORWARDS,
+        maxCount: read.maxCount ?? Number.MAX_SAFE_INTEGER,
+      })) {
+        const recorded = toRecorded(resolved);
+        if (recorded) out.push(recorded);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      unavailable(error);
+    }
+    return out;
+  }
+
+  async function lastEvent(streamId: string): Promise<RecordedEvent | null> {
+    try {
+      for await (const resolved of client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+        return toRecorded(resolved);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return null;
+      unavailable(error);
+    }
+    return null;
+  }
+
+  async function append(
+    streamId: string,
+    events: NewEvent[],
+    { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new TypeError('append needs at least one event');
+    const head = await lastEvent(streamId);
+    // The chain links to the event at the expected revision. On an idempotent retry the server ignores our
+    // (recomputed) hashes and keeps the stored ones, so a retry never forks the chain.
+    let prevHash = head?.hash ?? null;
+    let revision = head ? head.revision + 1n : 0n;
+    if (typeof expectedRevision === 'bigint' && head && expectedRevision < head.revision) {
+      const at = (await readStream(streamId, { fromRevision: expectedRevision, maxCount: 1 }))[0];
+      prevHash = at?.hash ?? null;
+      revision = expectedRevision + 1n;
+    } else if (expectedRevision === 'no_stream' && head) {
+      prevHash = null;
+      revision = 0n;
+    }
+    const payload = events.map((event) => {
+      const recordedAt = new Date(event.recordedAt ?? now()).toISOString();
+      const metadata = event.metadata ?? {};
+      const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, recordedAt, data: event.data, metadata, prevHash });
+      const stamped: Stamped = { recordedAt, prevHash, hash };
+      prevHash = hash;
+      revision += 1n;
+      return jsonEvent({ id: event.eventId, type: event.type, data: (event.data ?? null) as never, metadata: { ...metadata, [OURS]: stamped } });
+    });
+    try {
+      const result = await client.appendToStream(streamId, payload, { expectedRevision: toEsdbExpected(expectedRevision) });
+      return {
+        nextExpectedRevision: result.nextExpectedRevision,
+        position: result.position ? formatPosition(result.position) : await headPosition(),
+      };
+    } catch (error) {
+      if (error instanceof EsdbWrongExpectedVersionError) {
+        const actual = error.actualVersion;
+        throw new WrongExpectedVersionError(streamId, expectedRevision, typeof actual === 'bigint' ? actual : 'no_stream');
+      }
+      unavailable(error);
+    }
+  }
+
+  function esdbFilter(filter?: EventFilter) {
+    if (filter?.streamPrefixes) return streamNameFilter({ prefixes: filter.streamPrefixes });
+    if (filter?.eventTypes) return eventTypeFilter({ prefixes: filter.eventTypes });
+    return excludeSystemEvents();
+  }
+
+  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = read.limit ?? 1000;
+    const out: RecordedEvent[] = [];
+    const from = read.after ? parsePosition(read.after) : ESDB_START;
+    try {
+      for await (const resolved of client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: limit + 1 })) {
+        const recorded = toRecorded(resolved);
+        // ESDB's fromPosition is inclusive for reads; ours is exclusive.
+        if (!recorded || (read.after && recorded.position <= read.after)) continue;
+        if (!matchesFilter(recorded, read.filter)) continue;
+        out.push(recorded);
+        if (out.length === limit) break;
+      }
+    } catch (error) {
+      unavailable(error);
+    }
+    return out;
+  }
+
+  async function headPosition(): Promise<Position> {
+    for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
+      const recorded = toRecorded(resolved);
+      if (recorded) return recorded.position;
+    }
+    return START;
+  }
+
+  async function verifyStream(streamId: string): Promise<ChainVerification> {
+    let prevHash: string | null = null;
+    const events = await readStream(streamId);
+    for (const event of events) {
+      if (event.prevHash !== prevHash || event.hash !== eventHash({ ...event, prevHash })) {
+        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'hash chain broken' };
+      }
+      prevHash = event.hash;
+    }
+    return { streamId, ok: true, checked: events.length };
+  }
+
+  return {
+    append,
+    readStream,
+    readAll,
+    headPosition,
+    verifyStream,
+    // A catch-up subscription over polling keeps one code path and one checkpoint format with the SQL adapters;
+    // the server-side filter is applied by readAll. Wake-ups come from ESDB's live subscription.
+    subscribe: (options: SubscribeOptions = {}) =>
+      subscribeByPolling(
+        {
+          readAll,
+          isClosed: () => closed,
+          async wake(onWake) {
+            const live = client.subscribeToAll({ fromPosition: END, filter: esdbFilter(options.filter) });
+            live.on('data', () => onWake());
+            live.on('error', () => {
+              /* polling continues without wake-ups */
+            });
+            return async () => {
+              await live.unsubscribe();
+            };
+          },
+        },
+        options,
+      ),
+    async ping() {
+      if (closed) throw new StoreUnavailableError('the event store is closed');
+      try {
+        await headPosition();
+      } catch (error) {
+        unavailable(error);
+      }
+    },
+    async close() {
+      closed = true;
+      await client.dispose();
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * The EventStore port on PostgreSQL — the same code on PGlite (embedded default) and on a PostgreSQL server.
+ *
+ * Global order is (transaction id, position), read only below the oldest running transaction
+ * (`pg_snapshot_xmin`): a bigserial value becomes visible at commit, not at insert, so a reader that trusted the
+ * serial alone would skip a transaction that commits late (reference/eventstore.md §2).
+ */
+import type { Database, Sql } from './database.js';
+import {
+  type AppendResult,
+  type ChainVerification,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  START,
+  StoreUnavailableError,
+  WrongExpectedVersionError,
+} from './event-store.js';
+import { eventHash } from './hash-chain.js';
+import { subscribeByPolling } from './subscription.js';
+
+export const EVENTS_CHANNEL = 'jxjy_events';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  global_position bigserial NOT NULL,
+  transaction_id  xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  stream_id       text NOT NULL,
+  stream_revision bigint NOT NULL,
+  event_id        uuid NOT NULL UNIQUE,
+  event_type      text NOT NULL,
+  data            jsonb NOT NULL,
+  metadata        jsonb NOT NULL,
+  recorded_at     text NOT NULL,
+  prev_hash       text,
+  hash            text NOT NULL,
+  PRIMARY KEY (stream_id, stream_revision)
+);
+CREATE INDEX IF NOT EXISTS events_global_order ON events (transaction_id, global_position);
+`;
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_revision: string;
+  event_id: string;
+  event_type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_revision::text, event_id::text,
+  event_type, data, metadata, recorded_at, prev_hash, hash`;
+
+/** Readable = committed by a transaction older than every transaction still running. */
+const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+const pad = (n: string): string => n.padStart(20, '0');
+export const formatPosition = (transactionId: string, globalPosition: string): Position =>
+  `${pad(transactionId)}:${pad(globalPosition)}`;
+
+function parsePosition(position: Position | undefined): [string, string] {
+  if (!position) return ['0', '0'];
+  const match = /^(\d{1,20}):(\d{1,20})$/.exec(position);
+  if (!match) throw new TypeError(`not a PostgreSQL event position: "${position}"`);
+  return [BigInt(match[1]!).toString(), BigInt(match[2]!).toString()];
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.stream_revision),
+    position: formatPosition(row.transaction_id, row.global_position),
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface PostgresEventStoreOptions {
+  /** Injected clock for events that arrive without `recordedAt` (never used by workflows, which stamp their own). */
+  now?: () => Date;
+}
+
+export async function createPostgresEventStore(db: Database, options: PostgresEventStoreOptions = {}): Promise<EventStore> {
+  await db.exec(SCHEMA);
+  const now = options.now ?? (() => new Date());
+
+  async function readStream(streamId: string, read: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_revision >= $2
+       ORDER BY stream_revision LIMIT $3`,
+      [streamId, (read.fromRevision ?? 0n).toString(), read.maxCount ?? 2_147_483_647],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const [transactionId, globalPosition] = parsePosition(read.after);
+    const params: unknown[] = [transactionId, globalPosition, read.limit ?? 1000];
+    let where = '';
+    if (read.filter?.streamPrefixes) {
+      params.push(read.filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+      where += ` AND stream_id LIKE ANY($${params.length})`;
+    }
+    if (read.filter?.eventTypes) {
+      params.push(read.filter.eventTypes);
+      where += ` AND event_type = ANY($${params.length})`;
+    }
+    const { rows } = await db.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}${where}
+       ORDER BY transaction_id, global_position LIMIT $3`,
+      params,
+    );
+    return rows.map(toRecorded);
+  }
+
+  async function append(
+    streamId: string,
+    events: NewEvent[],
+    { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new TypeError('append needs at least one event');
+    // Two attempts: a concurrent writer that takes the same revision between our read and our insert makes the
+    // insert fail on the primary key; the second pass then sees the new head and answers as ESDB would.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await db.transaction((tx) => appendIn(tx, streamId, events, expectedRevision));
+      } catch (error) {
+        if (attempt === 0 && (error as { code?: string }).code === '23505') continue;
+        throw error;
+      }
+    }
+  }
+
+  async function appendIn(tx: Sql, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const head = (
+      await tx.query<{ stream_revision: string; hash: string }>(
+        `SELECT stream_revision::text, hash FROM events WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+        [streamId],
+      )
+    ).rows[0];
+    const actual = head ? BigInt(head.stream_revision) : -1n;
+
+    const replay = await idempotentReplay(tx, streamId, events, expected, actual);
+    if (replay) return replay;
+    const fits =
+      expected === 'any' ||
+      (expected === 'no_stream' && actual === -1n) ||
+      (expected === 'stream_exists' && actual >= 0n) ||
+      (typeof expected === 'bigint' && expected === actual);
+    if (!fits) throw new WrongExpectedVersionError(streamId, expected, actual === -1n ? 'no_stream' : actual);
+
+    let prevHash = head?.hash ?? null;
+    const rows = events.map((event, index) => {
+      const revision = actual + 1n + BigInt(index);
+      const recordedAt = new Date(event.recordedAt ?? now()).toISOString();
+      const metadata = event.metadata ?? {};
+      const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, recordedAt, data: event.data, metadata, prevHash });
+      const row = { stream_revision: revision.toString(), event_id: event.eventId, event_type: event.type, data: event.data ?? null, metadata, recorded_at: recordedAt, prev_hash: prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // One statement for the whole batch: PGlite pays a round trip per statement.
+    const inserted = await tx.query<{ global_position: string; transaction_id: string }>(
+      `INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, prev_hash, hash)
+       SELECT $1, r.stream_revision, r.event_id, r.event_type, r.data, r.metadata, r.recorded_at, r.prev_hash, r.hash
+       FROM jsonb_to_recordset($2::jsonb) AS r(stream_revision bigint, event_id uuid, event_type text, data jsonb,
+         metadata jsonb, recorded_at text, prev_hash text, hash text)
+       ORDER BY r.stream_revision
+       RETURNING global_position::text, transaction_id::text`,
+      [streamId, JSON.stringify(rows)],
+    );
+    await tx.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`);
+    const last = inserted.rows.reduce((a, b) => (BigInt(a.global_position) > BigInt(b.global_position) ? a : b));
+    return {
+      nextExpectedRevision: actual + BigInt(events.length),
+      position: formatPosition(last.transaction_id, last.global_position),
+    };
+  }
+
+  /**
+   * ESDB's idempotency rule: the same event ids re-sent at the same expected revision succeed without a second
+   * write. Ids that exist but not exactly where this append would have put them are a conflict.
+   */
+  async function idempotentReplay(
+    tx: Sql,
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    actual: bigint,
+  ): Promise<AppendResult | null> {
+    const ids = events.map((event) => event.eventId);
+    const { rows } = await tx.query<{ event_id: string; stream_id: string; stream_revision: string; transaction_id: string; global_position: string }>(
+      `SELECT event_id::text, stream_id, stream_revision::text, transaction_id::text, global_position::text
+       FROM events WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    if (rows.length === 0) return null;
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    const first = typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : undefined;
+    const matches = ids.every((id, index) => {
+      const row = byId.get(id);
+      if (!row || row.stream_id !== streamId) return false;
+      return first === undefined || BigInt(row.stream_revision) === first + BigInt(index);
+    });
+    if (!matches) throw new WrongExpectedVersionError(streamId, expected, actual === -1n ? 'no_stream' : actual);
+    const last = byId.get(ids[ids.length - 1]!)!;
+    return {
+      nextExpectedRevision: BigInt(last.stream_revision),
+      position: formatPosition(last.transaction_id, last.global_position),
+    };
+  }
+
+  async function headPosition(): Promise<Position> {
+    const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text, global_position::text FROM events WHERE ${VISIBLE}
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? formatPosition(row.transaction_id, row.global_position) : START;
+  }
+
+  async function verifyStream(streamId: string): Promise<ChainVerification> {
+    const events = await readStream(streamId);
+    let prevHash: string | null = null;
+    for (const event of events) {
+      const expectedHash = eventHash({ ...event, prevHash });
+      if (event.prevHash !== prevHash) {
+        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'prevHash does not link to the previous event' };
+      }
+      if (event.hash !== expectedHash) {
+        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'content does not match its hash' };
+      }
+      prevHash = event.hash;
+    }
+    return { streamId, ok: true, checked: events.length };
+  }
+
+  let closed = false;
+  return {
+    append,
+    readStream,
+    readAll,
+    headPosition,
+    verifyStream,
+    subscribe: (subscription: SubscribeOptions = {}) =>
+      subscribeByPolling({ readAll, wake: (onWake) => db.listen(EVENTS_CHANNEL, onWake), isClosed: () => closed }, subscription),
+    async ping() {
+      if (closed) throw new StoreUnavailableError('the event store is closed');
+      await db.query('SELECT 1');
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}
