@@ -24,6 +24,8 @@ export interface Database extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** A dedicated session (for session-level advisory locks). PGlite has one session: it is that one. */
+  session(): Promise<Sql & { release(): Promise<void> }>;
   /** Calls `onNotify` for each NOTIFY on `channel`; resolves to an unsubscribe function. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     engine: 'pglite',
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    session: async () => ({ ...wrap(db), release: async () => {} }),
     async listen(channel, onNotify) {
       const unsubscribe = await db.listen(channel, onNotify);
       return async () => {
@@ -169,6 +172,21 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       } finally {
         client.release();
       }
+    },
+    async session() {
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asUnavailable(error);
+      });
+      let released = false;
+      return {
+        ...wrap(client),
+        async release() {
+          if (released) return;
+          released = true;
+          // Destroy rather than return to the pool: session state (locks) must not leak to the next borrower.
+          client.release(true);
+        },
+      };
     },
     async listen(channel, onNotify) {
       const client = await pool.connect();

@@ -58,11 +58,14 @@ interface EventRow {
   hash: string;
 }
 
-const COLUMNS = `global_position::text, transaction_id::text, stream_id, stream_revision::text, event_id::text,
-  event_type, data, metadata, recorded_at, prev_hash, hash`;
+// Text casts keep bigint and xid8 exact in JS. ORDER BY must name `e.` columns: an unqualified name would bind to
+// these text outputs and sort "10" before "6".
+const COLUMNS = `e.global_position::text AS global_position, e.transaction_id::text AS transaction_id, e.stream_id,
+  e.stream_revision::text AS stream_revision, e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
+  e.recorded_at, e.prev_hash, e.hash`;
 
 /** Readable = committed by a transaction older than every transaction still running. */
-const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 const pad = (n: string): string => n.padStart(20, '0');
 export const formatPosition = (transactionId: string, globalPosition: string): Position =>
@@ -101,8 +104,8 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
 
   async function readStream(streamId: string, read: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_revision >= $2
-       ORDER BY stream_revision LIMIT $3`,
+      `SELECT ${COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_revision >= $2
+       ORDER BY e.stream_revision LIMIT $3`,
       [streamId, (read.fromRevision ?? 0n).toString(), read.maxCount ?? 2_147_483_647],
     );
     return rows.map(toRecorded);
@@ -114,16 +117,16 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
     let where = '';
     if (read.filter?.streamPrefixes) {
       params.push(read.filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
-      where += ` AND stream_id LIKE ANY($${params.length})`;
+      where += ` AND e.stream_id LIKE ANY($${params.length})`;
     }
     if (read.filter?.eventTypes) {
       params.push(read.filter.eventTypes);
-      where += ` AND event_type = ANY($${params.length})`;
+      where += ` AND e.event_type = ANY($${params.length})`;
     }
     const { rows } = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events
-       WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}${where}
-       ORDER BY transaction_id, global_position LIMIT $3`,
+      `SELECT ${COLUMNS} FROM events e
+       WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}${where}
+       ORDER BY e.transaction_id, e.global_position LIMIT $3`,
       params,
     );
     return rows.map(toRecorded);
@@ -150,7 +153,8 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
   async function appendIn(tx: Sql, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const head = (
       await tx.query<{ stream_revision: string; hash: string }>(
-        `SELECT stream_revision::text, hash FROM events WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+        `SELECT e.stream_revision::text AS stream_revision, e.hash FROM events e WHERE e.stream_id = $1
+         ORDER BY e.stream_revision DESC LIMIT 1`,
         [streamId],
       )
     ).rows[0];
@@ -228,8 +232,8 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
 
   async function headPosition(): Promise<Position> {
     const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
-      `SELECT transaction_id::text, global_position::text FROM events WHERE ${VISIBLE}
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position FROM events e
+       WHERE ${VISIBLE} ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
     );
     const row = rows[0];
     return row ? formatPosition(row.transaction_id, row.global_position) : START;

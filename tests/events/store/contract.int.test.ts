@@ -130,6 +130,25 @@ for (const [name, make, enabled] of subjects) {
       expect(await store.readStream(stream, { fromRevision: 1n })).toHaveLength(1);
     });
 
+    it('keeps revision and global order past ten events in multi-event appends', async () => {
+      const stream = streamOf('class');
+      const before = await store.headPosition();
+      for (let i = 0; i < 12; i += 4) {
+        const batch = [0, 1, 2, 3].map((k) => newEvent(`E${i + k}`));
+        await store.append(stream, batch, { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) });
+      }
+      const types = Array.from({ length: 12 }, (_, i) => `E${i}`);
+      const read = await store.readStream(stream);
+      expect(read.map((e) => e.type)).toEqual(types);
+      expect(read.map((e) => e.revision)).toEqual(types.map((_, i) => BigInt(i)));
+      const all = (await store.readAll({ after: before })).filter((e) => e.streamId === stream);
+      expect(all.map((e) => e.type)).toEqual(types);
+      const positions = all.map((e) => e.position);
+      expect([...positions].sort()).toEqual(positions);
+      expect(new Set(positions).size).toBe(12);
+      expect(await store.headPosition()).toBe(positions[11]);
+    });
+
     it('refuses no_stream on an existing stream, stream_exists on a missing one, and a stale exact revision', async () => {
       const stream = streamOf('org');
       await store.append(stream, [newEvent('OrgRegistered')], { expectedRevision: 'no_stream' });
