@@ -8,7 +8,7 @@ import type { Sql } from '../../events/store/database.js';
 import type { EventStore, NewEvent } from '../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
 import type { Projection } from '../../projections/projection.js';
-import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
+import { createProjectionRunner } from '../../projections/runner.js';
 import { listStreams, streamCatalog } from '../../projections/stream-catalog.js';
 import { ENGINES, openTestDatabase, type TestDatabase } from '../support/databases.js';
 
