@@ -1,0 +1,141 @@
+// Fetch client every jxjy-* screen uses to call the hapi API: bearer token, Accept-Language, JSON,
+// one token-refresh retry driven by the host page, and errors as ApiError with the server's error body.
+import { format, type Lang } from '../i18n/messages.js';
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The server's error body `{statusCode, error, message, details?}` as a throwable; status 0 = no response. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+    readonly details?: readonly FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export type TokenSource = () => string | undefined | Promise<string | undefined>;
+
+export interface ApiClientOptions {
+  /** Origin (plus optional prefix) the callers' '/api/v1/…' paths are appended to; '' = same origin. */
+  apiBase?: string;
+  lang?: Lang;
+  getToken?: TokenSource;
+  /** Where `jxjy-token-expired` is dispatched: the element, so the event reaches the host page. */
+  host?: EventTarget;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** 'blob' for downloads (certificate PDF), which a plain link can't fetch with a bearer header. */
+  as?: 'json' | 'blob';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export class ApiClient {
+  readonly #base: string;
+  readonly #lang: Lang;
+  readonly #getToken: TokenSource;
+  readonly #host: EventTarget | undefined;
+
+  constructor({ apiBase = '', lang = 'zh-CN', getToken = () => undefined, host }: ApiClientOptions = {}) {
+    this.#base = apiBase.replace(/\/+$/, '');
+    this.#lang = lang;
+    this.#getToken = getToken;
+    this.#host = host;
+  }
+
+  get<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, undefined, opts);
+  }
+  post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', path, body, opts);
+  }
+  put<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('PUT', path, body, opts);
+  }
+  patch<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('PATCH', path, body, opts);
+  }
+  delete<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('DELETE', path, undefined, opts);
+  }
+
+  async request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    let token = await this.#getToken();
+    let res = await this.#send(method, path, body, token, opts.signal);
+    // Only a request that carried a token can have an expired one; a 401 from the login route is just "wrong password".
+    if (res.status === 401 && token && (await this.#hostRefreshed())) {
+      token = await this.#getToken();
+      res = await this.#send(method, path, body, token, opts.signal);
+    }
+    if (!res.ok) throw await this.#errorFrom(res);
+    if (opts.as === 'blob') return (await res.blob()) as T;
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Asks the host for a fresh token; false when the host vetoed (preventDefault) or its refresh failed. */
+  async #hostRefreshed(): Promise<boolean> {
+    if (!this.#host) return false;
+    const event = new CustomEvent('jxjy-token-expired', {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: { waitFor: [] as Promise<unknown>[] },
+    });
+    if (!this.#host.dispatchEvent(event)) return false;
+    try {
+      await Promise.all(event.detail.waitFor);
+      return true;
+    } catch {
+      // The host's own refresh failed; retrying with the same token would only 401 again.
+      return false;
+    }
+  }
+
+  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal) {
+    const headers = new Headers({ Accept: 'application/json', 'Accept-Language': this.#lang });
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData || body instanceof Blob) {
+      payload = body; // the browser sets the multipart boundary itself
+    } else if (body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      payload = JSON.stringify(body);
+    }
+    try {
+      return await fetch(this.#base + path, { method, headers, body: payload, signal: signal ?? null });
+    } catch (err) {
+      // Aborts must stay aborts: @lit/task treats them as "superseded", not as an error to show.
+      if (signal?.aborted) throw err;
+      throw new ApiError(0, 'Network Error', format(this.#lang, 'networkError'));
+    }
+  }
+
+  async #errorFrom(res: Response): Promise<ApiError> {
+    let parsed: unknown;
+    try {
+      parsed = await res.json();
+    } catch {
+      parsed = undefined; // proxies and gateways answer HTML; fall through to a generic message
+    }
+    const b = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+    const fallback = format(this.#lang, res.status === 401 ? 'sessionExpired' : 'requestFailed', { status: res.status });
+    const details = Array.isArray(b['details']) ? (b['details'] as FieldError[]) : undefined;
+    return new ApiError(
+      res.status,
+      typeof b['error'] === 'string' ? b['error'] : res.statusText,
+      typeof b['message'] === 'string' && b['message'] ? b['message'] : fallback,
+      details,
+    );
+  }
+}

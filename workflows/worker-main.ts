@@ -1,0 +1,65 @@
+/**
+ * Production entry of a worker-only process (`npm run start:worker`), scaled separately from the API
+ * (DESIGN.md §2). Needs TEMPORAL_ADDRESS — a worker process never spawns its own dev server — and a shared event
+ * store: EVENTSTORE_URL (EventStoreDB) or DATABASE_URL (PostgreSQL). SIGINT/SIGTERM drain the worker before the
+ * store closes, so an in-flight append finishes rather than being cut off.
+ */
+import { pino } from 'pino';
+import { type Config, loadConfig } from '../api/config.js';
+import { openDatabase } from '../events/store/database.js';
+import type { EventStore } from '../events/store/event-store.js';
+import { createActivities } from './activities/index.js';
+import { startTemporal } from './runtime/temporal-runtime.js';
+
+async function openStore(config: Config): Promise<EventStore> {
+  if (config.eventStoreUrl) {
+    const { createEventStoreDbStore } = await import('../events/store/eventstoredb-event-store.js');
+    return createEventStoreDbStore(config.eventStoreUrl);
+  }
+  if (config.databaseUrl) {
+    const { createPostgresEventStore } = await import('../events/store/postgres-event-store.js');
+    const db = await openDatabase({ engine: 'postgres', url: config.databaseUrl });
+    const store = await createPostgresEventStore(db);
+    return { ...store, close: async () => { await store.close(); await db.close(); } };
+  }
+  // An embedded PGlite belongs to the one process that opened it; a separate worker cannot share it.
+  throw new Error('the worker process needs EVENTSTORE_URL or DATABASE_URL (the embedded PGlite is single-process: use `npm start`)');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  if (!config.temporalAddress) {
+    throw new Error('the worker process needs TEMPORAL_ADDRESS (for the embedded dev server, run `npm start`)');
+  }
+  const store = await openStore(config);
+  const temporal = await startTemporal({ config, activities: createActivities({ store }), logger }).catch(async (error) => {
+    await store.close();
+    throw error;
+  });
+  logger.info(`worker polling ${config.temporalTaskQueue} on ${temporal.address}/${config.temporalNamespace}`);
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: draining the worker`);
+    temporal
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => logger.info('worker stopped'),
+        (error: Error) => {
+          logger.error(`shutdown failed: ${error.message}`);
+          process.exitCode = 1;
+        },
+      );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
