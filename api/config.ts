@@ -46,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (eventStoreUrl && !env.DATABASE_URL) {
     throw new ConfigError('EVENTSTORE_URL needs DATABASE_URL too: read models and checkpoints live in PostgreSQL');
   }
+  let jwtSecret: string | undefined;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -63,7 +64,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     captcha,
     adminUsername: env.JXJY_ADMIN_USERNAME || undefined,
     adminPassword: env.JXJY_ADMIN_PASSWORD || undefined,
-    jwtSecret: env.JXJY_JWT_SECRET ?? persistedSecret(dataDir, production),
+    // Lazy: tooling that only reads configuration (the binary finder, the bench) must not create DATA_DIR.
+    get jwtSecret() {
+      jwtSecret ??= env.JXJY_JWT_SECRET ?? persistedSecret(dataDir, production);
+      return jwtSecret;
+    },
     accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { PGlite } from '@electric-sql/pglite';
 import { buildWorkflowBundle } from '../workflows/build-bundle.js';
 import { startDevServer } from '../workflows/runtime/dev-server.js';
 import { findTemporalBinary } from '../workflows/runtime/temporal-binary.js';
@@ -22,6 +23,8 @@ declare module 'vitest' {
     workflowBundlePath: string;
     /** Test-only workflows (tests/workflows/fixtures/test-workflows.ts). */
     testWorkflowBundlePath: string;
+    /** A dumped, freshly initialised PGlite cluster: tests load it instead of paying initdb each time. */
+    pgliteTemplatePath: string;
   }
 }
 
@@ -41,6 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     Promise.all([
       buildWorkflowBundle({ outFile: path.join(dir, 'workflow-bundle.js') }),
       buildWorkflowBundle({ workflowsPath: TEST_WORKFLOWS, outFile: path.join(dir, 'test-workflow-bundle.js') }),
+      dumpPgliteTemplate(path.join(dir, 'pglite-template.tar')),
     ]),
   ]);
   if (serverResult.status === 'rejected' || bundlesResult.status === 'rejected') {
@@ -49,7 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw serverResult.status === 'rejected' ? serverResult.reason : (bundlesResult as PromiseRejectedResult).reason;
   }
   const server = serverResult.value;
-  const [workflowBundlePath, testWorkflowBundlePath] = bundlesResult.value;
+  const [workflowBundlePath, testWorkflowBundlePath, pgliteTemplatePath] = bundlesResult.value;
   console.error(
     `temporal dev server ${server.address} ready in ${server.startupMs} ms; ` +
       `server + bundles in ${Math.round(performance.now() - started)} ms`,
@@ -59,9 +63,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('temporalBinary', binary);
   project.provide('workflowBundlePath', workflowBundlePath);
   project.provide('testWorkflowBundlePath', testWorkflowBundlePath);
+  project.provide('pgliteTemplatePath', pgliteTemplatePath);
 
   return async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+async function dumpPgliteTemplate(file: string): Promise<string> {
+  const db = await PGlite.create();
+  const dump = await db.dumpDataDir('none');
+  await db.close();
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
 }

@@ -32,11 +32,13 @@ export interface Database extends Sql {
 }
 
 export type DatabaseOptions =
-  | { engine: 'pglite'; dataDir?: string /* undefined = in memory */ }
+  | { engine: 'pglite'; dataDir?: string /* undefined = in memory */; loadDataDir?: Blob /* a dumpDataDir() tarball */ }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.engine === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.poolSize ?? 10);
+  return options.engine === 'pglite'
+    ? openPglite(options.dataDir, options.loadDataDir)
+    : openPostgres(options.url, options.poolSize ?? 10);
 }
 
 // ---------------------------------------------------------------------------------------------- PGlite
@@ -76,12 +78,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const release = dataDir ? acquireLock(dataDir) : () => {};
   let db: PGlite;
   try {
-    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    // initdb costs seconds; starting from a dumped, already-initialised cluster costs well under one.
+    db = await PGlite.create({ dataDir, loadDataDir });
   } catch (error) {
     release();
     throw error;
@@ -101,9 +104,13 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     engine: 'pglite',
     ...wrap(db),
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async transaction(fn) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
+      return db.transaction((tx) => fn(wrap(tx)));
+    },
     session: async () => ({ ...wrap(db), release: async () => {} }),
     async listen(channel, onNotify) {
+      if (closed) throw new StoreUnavailableError('the database is closed');
       const unsubscribe = await db.listen(channel, onNotify);
       return async () => {
         if (!closed) await unsubscribe();

@@ -3,7 +3,9 @@
  * (created per call, dropped afterwards) so test files never see each other's rows.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../events/store/database.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -45,7 +47,7 @@ export async function createTestPostgresDatabase(): Promise<{ url: string; drop(
 
 export async function openTestDatabase(engine: Engine, options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const db = await openDatabase({ engine: 'pglite', dataDir: options.dataDir });
+    const db = await openDatabase({ engine: 'pglite', dataDir: options.dataDir, loadDataDir: pgliteTemplate() });
     return Object.assign(db, { url: undefined, drop: () => db.close() });
   }
   const created = await createTestPostgresDatabase();
@@ -57,4 +59,13 @@ export async function openTestDatabase(engine: Engine, options: { dataDir?: stri
       await created.drop();
     },
   });
+}
+
+let template: Blob | undefined;
+/** The run's pre-initialised cluster (tests/global-setup.ts), read once per test process. */
+function pgliteTemplate(): Blob | undefined {
+  const file = inject('pgliteTemplatePath');
+  if (!file) return undefined;
+  template ??= new Blob([fs.readFileSync(file)]);
+  return template;
 }
