@@ -6,25 +6,9 @@
  */
 import { pino } from 'pino';
 import { type Config, loadConfig } from '../api/config.js';
-import { openDatabase } from '../events/store/database.js';
-import type { EventStore } from '../events/store/event-store.js';
+import { openStores } from '../events/store/open-stores.js';
 import { createActivities } from './activities/index.js';
 import { startTemporal } from './runtime/temporal-runtime.js';
-
-async function openStore(config: Config): Promise<EventStore> {
-  if (config.eventStoreUrl) {
-    const { createEventStoreDbStore } = await import('../events/store/eventstoredb-event-store.js');
-    return createEventStoreDbStore(config.eventStoreUrl);
-  }
-  if (config.databaseUrl) {
-    const { createPostgresEventStore } = await import('../events/store/postgres-event-store.js');
-    const db = await openDatabase({ engine: 'postgres', url: config.databaseUrl });
-    const store = await createPostgresEventStore(db);
-    return { ...store, close: async () => { await store.close(); await db.close(); } };
-  }
-  // An embedded PGlite belongs to the one process that opened it; a separate worker cannot share it.
-  throw new Error('the worker process needs EVENTSTORE_URL or DATABASE_URL (the embedded PGlite is single-process: use `npm start`)');
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,9 +16,14 @@ async function main(): Promise<void> {
   if (!config.temporalAddress) {
     throw new Error('the worker process needs TEMPORAL_ADDRESS (for the embedded dev server, run `npm start`)');
   }
-  const store = await openStore(config);
+  // An embedded PGlite belongs to the one process that opened it; a separate worker cannot share it.
+  if (!config.eventStoreUrl && !config.databaseUrl) {
+    throw new Error('the worker process needs EVENTSTORE_URL or DATABASE_URL (the embedded PGlite is single-process: use `npm start`)');
+  }
+  const stores = await openStores(config);
+  const store = stores.store;
   const temporal = await startTemporal({ config, activities: createActivities({ store }), logger }).catch(async (error) => {
-    await store.close();
+    await stores.close();
     throw error;
   });
   logger.info(`worker polling ${config.temporalTaskQueue} on ${temporal.address}/${config.temporalNamespace}`);
@@ -46,7 +35,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: draining the worker`);
     temporal
       .stop()
-      .then(() => store.close())
+      .then(() => stores.close())
       .then(
         () => logger.info('worker stopped'),
         (error: Error) => {

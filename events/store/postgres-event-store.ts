@@ -5,7 +5,7 @@
  * (`pg_snapshot_xmin`): a bigserial value becomes visible at commit, not at insert, so a reader that trusted the
  * serial alone would skip a transaction that commits late (reference/eventstore.md §2).
  */
-import type { Database, Sql } from './database.js';
+import type { Database } from './database.js';
 import {
   type AppendResult,
   type ChainVerification,
@@ -60,6 +60,14 @@ interface EventRow {
 
 // Text casts keep bigint and xid8 exact in JS. ORDER BY must name `e.` columns: an unqualified name would bind to
 // these text outputs and sort "10" before "6".
+interface StoredId {
+  eventId: string;
+  streamId: string;
+  revision: string;
+  transactionId: string;
+  globalPosition: string;
+}
+
 const COLUMNS = `e.global_position::text AS global_position, e.transaction_id::text AS transaction_id, e.stream_id,
   e.stream_revision::text AS stream_revision, e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
   e.recorded_at, e.prev_hash, e.hash`;
@@ -138,30 +146,34 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
     { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('append needs at least one event');
-    // Two attempts: a concurrent writer that takes the same revision between our read and our insert makes the
-    // insert fail on the primary key; the second pass then sees the new head and answers as ESDB would.
+    // Two round trips and no explicit transaction: read the head (and any of our ids already stored), then one
+    // INSERT statement, atomic on its own. A writer that takes the same revision in between makes the INSERT fail
+    // on the primary key; the next pass then sees the new head and answers as ESDB would (conflict or replay).
     for (let attempt = 0; ; attempt++) {
       try {
-        return await db.transaction((tx) => appendIn(tx, streamId, events, expectedRevision));
+        return await appendOnce(streamId, events, expectedRevision);
       } catch (error) {
-        if (attempt === 0 && (error as { code?: string }).code === '23505') continue;
+        if (attempt < 2 && (error as { code?: string }).code === '23505') continue;
         throw error;
       }
     }
   }
 
-  async function appendIn(tx: Sql, streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const head = (
-      await tx.query<{ stream_revision: string; hash: string }>(
-        `SELECT e.stream_revision::text AS stream_revision, e.hash FROM events e WHERE e.stream_id = $1
-         ORDER BY e.stream_revision DESC LIMIT 1`,
-        [streamId],
-      )
-    ).rows[0];
-    const actual = head ? BigInt(head.stream_revision) : -1n;
-
-    const replay = await idempotentReplay(tx, streamId, events, expected, actual);
-    if (replay) return replay;
+  async function appendOnce(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const ids = events.map((event) => event.eventId);
+    const { rows } = await db.query<{ head_revision: string | null; head_hash: string | null; stored: StoredId[] | null }>(
+      `SELECT h.stream_revision::text AS head_revision, h.hash AS head_hash,
+         (SELECT json_agg(json_build_object('eventId', x.event_id, 'streamId', x.stream_id,
+            'revision', x.stream_revision::text, 'transactionId', x.transaction_id::text, 'globalPosition', x.global_position::text))
+          FROM events x WHERE x.event_id = ANY($2::uuid[])) AS stored
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM events e WHERE e.stream_id = $1
+                          ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true`,
+      [streamId, ids],
+    );
+    const head = rows[0]!;
+    const actual = head.head_revision === null ? -1n : BigInt(head.head_revision);
+    if (head.stored) return idempotentReplay(streamId, ids, head.stored, expected, actual);
     const fits =
       expected === 'any' ||
       (expected === 'no_stream' && actual === -1n) ||
@@ -169,28 +181,31 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
       (typeof expected === 'bigint' && expected === actual);
     if (!fits) throw new WrongExpectedVersionError(streamId, expected, actual === -1n ? 'no_stream' : actual);
 
-    let prevHash = head?.hash ?? null;
-    const rows = events.map((event, index) => {
+    let prevHash = head.head_hash;
+    const records = events.map((event, index) => {
       const revision = actual + 1n + BigInt(index);
       const recordedAt = new Date(event.recordedAt ?? now()).toISOString();
       const metadata = event.metadata ?? {};
       const hash = eventHash({ streamId, revision, eventId: event.eventId, type: event.type, recordedAt, data: event.data, metadata, prevHash });
-      const row = { stream_revision: revision.toString(), event_id: event.eventId, event_type: event.type, data: event.data ?? null, metadata, recorded_at: recordedAt, prev_hash: prevHash, hash };
+      const record = { stream_revision: revision.toString(), event_id: event.eventId, event_type: event.type, data: event.data ?? null, metadata, recorded_at: recordedAt, prev_hash: prevHash, hash };
       prevHash = hash;
-      return row;
+      return record;
     });
-    // One statement for the whole batch: PGlite pays a round trip per statement.
-    const inserted = await tx.query<{ global_position: string; transaction_id: string }>(
-      `INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, prev_hash, hash)
-       SELECT $1, r.stream_revision, r.event_id, r.event_type, r.data, r.metadata, r.recorded_at, r.prev_hash, r.hash
-       FROM jsonb_to_recordset($2::jsonb) AS r(stream_revision bigint, event_id uuid, event_type text, data jsonb,
-         metadata jsonb, recorded_at text, prev_hash text, hash text)
-       ORDER BY r.stream_revision
-       RETURNING global_position::text, transaction_id::text`,
-      [streamId, JSON.stringify(rows)],
+    // One statement for the whole batch (PGlite pays a round trip per statement); NOTIFY is delivered at commit.
+    const inserted = await db.query<{ global_position: string; transaction_id: string }>(
+      `WITH inserted AS (
+         INSERT INTO events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, prev_hash, hash)
+         SELECT $1, r.stream_revision, r.event_id, r.event_type, r.data, r.metadata, r.recorded_at, r.prev_hash, r.hash
+         FROM jsonb_to_recordset($2::jsonb) AS r(stream_revision bigint, event_id uuid, event_type text, data jsonb,
+           metadata jsonb, recorded_at text, prev_hash text, hash text)
+         ORDER BY r.stream_revision
+         RETURNING global_position, transaction_id)
+       SELECT max(global_position)::text AS global_position, max(transaction_id::text) AS transaction_id,
+              (SELECT pg_notify('${EVENTS_CHANNEL}', '')) AS notified
+       FROM inserted`,
+      [streamId, JSON.stringify(records)],
     );
-    await tx.query(`SELECT pg_notify('${EVENTS_CHANNEL}', '')`);
-    const last = inserted.rows.reduce((a, b) => (BigInt(a.global_position) > BigInt(b.global_position) ? a : b));
+    const last = inserted.rows[0]!;
     return {
       nextExpectedRevision: actual + BigInt(events.length),
       position: formatPosition(last.transaction_id, last.global_position),
@@ -201,33 +216,17 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
    * ESDB's idempotency rule: the same event ids re-sent at the same expected revision succeed without a second
    * write. Ids that exist but not exactly where this append would have put them are a conflict.
    */
-  async function idempotentReplay(
-    tx: Sql,
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    actual: bigint,
-  ): Promise<AppendResult | null> {
-    const ids = events.map((event) => event.eventId);
-    const { rows } = await tx.query<{ event_id: string; stream_id: string; stream_revision: string; transaction_id: string; global_position: string }>(
-      `SELECT event_id::text, stream_id, stream_revision::text, transaction_id::text, global_position::text
-       FROM events WHERE event_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    if (rows.length === 0) return null;
-    const byId = new Map(rows.map((row) => [row.event_id, row]));
+  function idempotentReplay(streamId: string, ids: string[], stored: StoredId[], expected: ExpectedRevision, actual: bigint): AppendResult {
+    const byId = new Map(stored.map((row) => [row.eventId.toLowerCase(), row]));
     const first = typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : undefined;
     const matches = ids.every((id, index) => {
-      const row = byId.get(id);
-      if (!row || row.stream_id !== streamId) return false;
-      return first === undefined || BigInt(row.stream_revision) === first + BigInt(index);
+      const row = byId.get(id.toLowerCase());
+      if (!row || row.streamId !== streamId) return false;
+      return first === undefined || BigInt(row.revision) === first + BigInt(index);
     });
     if (!matches) throw new WrongExpectedVersionError(streamId, expected, actual === -1n ? 'no_stream' : actual);
-    const last = byId.get(ids[ids.length - 1]!)!;
-    return {
-      nextExpectedRevision: BigInt(last.stream_revision),
-      position: formatPosition(last.transaction_id, last.global_position),
-    };
+    const last = byId.get(ids[ids.length - 1]!.toLowerCase())!;
+    return { nextExpectedRevision: BigInt(last.revision), position: formatPosition(last.transactionId, last.globalPosition) };
   }
 
   async function headPosition(): Promise<Position> {

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase, type Sql } from '../../../events/store/database.js';
+import { type Database, openDatabase } from '../../../events/store/database.js';
 import { type EventStore, type NewEvent, type RecordedEvent, WrongExpectedVersionError } from '../../../events/store/event-store.js';
 import { createEventStoreDbStore } from '../../../events/store/eventstoredb-event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
@@ -16,26 +16,37 @@ interface Subject {
   tamper?(streamId: string, revision: bigint, data: unknown): Promise<void>;
   /** Can two writers hold open transactions at once (so a late commit is possible)? */
   concurrentWriters: boolean;
-  /** A second store on the same data whose next append waits before COMMIT until released. */
+  /** A second store on the same data whose next append's INSERT waits before COMMIT until released. */
   holdingStore?(): Promise<{ store: EventStore; committing: Promise<void>; release(): void; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-/** Wraps a Database so the next transaction waits for a gate just before it commits. */
-function holdNextCommit(db: Database) {
+/**
+ * Wraps a Database so that its next event INSERT runs inside an explicit transaction that stays open (after the
+ * insert took its sequence number) until released — the adapter's own SQL, committed late on purpose.
+ */
+function holdNextInsert(db: Database) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let reached!: () => void;
   const committing = new Promise<void>((resolve) => (reached = resolve));
+  let armed = true;
   const held: Database = {
     ...db,
-    async transaction<T>(fn: (tx: Sql) => Promise<T>) {
-      return db.transaction(async (tx) => {
-        const result = await fn(tx);
+    async query<Row>(text: string, params?: unknown[]) {
+      if (!armed || !/INSERT INTO events/.test(text)) return db.query<Row>(text, params);
+      armed = false;
+      const session = await db.session();
+      try {
+        await session.query('BEGIN');
+        const result = await session.query<Row>(text, params);
         reached();
         await gate;
+        await session.query('COMMIT');
         return result;
-      });
+      } finally {
+        await session.release();
+      }
     },
   };
   return { held, committing, release };
@@ -58,7 +69,7 @@ async function sqlSubject(engine: 'pglite' | 'postgres'): Promise<Subject> {
       engine === 'postgres'
         ? async () => {
             const second = await openDatabase({ engine: 'postgres', url: db.url! });
-            const { held, committing, release } = holdNextCommit(second);
+            const { held, committing, release } = holdNextInsert(second);
             return { store: await createPostgresEventStore(held), committing, release, close: () => second.close() };
           }
         : undefined,
@@ -196,6 +207,17 @@ for (const [name, make, enabled] of subjects) {
       }));
       await expect(store.append(stream, mixed, { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['EnrolmentRequested', 'EnrolmentApproved']);
+    });
+
+    it('lets exactly one of many racing writers take a revision, and keeps the chain whole', async () => {
+      const stream = streamOf('person');
+      await store.append(stream, [newEvent('PersonRegistered')], { expectedRevision: 'no_stream' });
+      const racers = Array.from({ length: 6 }, (_, i) => store.append(stream, [newEvent(`ProfileChanged${i}`)], { expectedRevision: 0n }));
+      const outcomes = await Promise.allSettled(racers);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedVersionError);
+      expect(await store.readStream(stream)).toHaveLength(2);
+      expect(await store.verifyStream(stream)).toMatchObject({ ok: true, checked: 2 });
     });
 
     it('never skips a transaction that commits after a later one (late commit)', async (context) => {
