@@ -1,0 +1,224 @@
+/**
+ * `npm run bench`: event-store and projection rates on PGlite (file-backed, as `npm start` runs it) and on the
+ * machine's PostgreSQL, each beside a raw-SQL baseline doing the same inserts and reads in the same run, printed
+ * as a ratio. Figures, never pass/fail.
+ *
+ * Baselines:
+ *  - single append: the least an optimistic-concurrency append must do in plain SQL — read the stream head, then
+ *    INSERT the row at head+1 (the "OCC append" of reference/eventstore.md §4), same columns, same payload;
+ *  - batched append: the same with 100 rows in one multi-row INSERT;
+ *  - readAll: keyset pages of 1000 over the same rows ordered by the serial;
+ *  - catch-up: the stream_catalog upsert applied page by page with its checkpoint in one transaction, by hand.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, openDatabase } from '../events/store/database.js';
+import type { EventStore, NewEvent } from '../events/store/event-store.js';
+import { eventHash } from '../events/store/hash-chain.js';
+import { createPostgresEventStore } from '../events/store/postgres-event-store.js';
+import { createProjectionRunner } from '../projections/runner.js';
+import { streamCatalog } from '../projections/stream-catalog.js';
+
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 1500);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
+const BATCH_SIZE = 100;
+const PER_STREAM = 10;
+const ADMIN_URL = process.env.JXJY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const RAW_DDL = `
+CREATE TABLE raw_events (
+  global_position bigserial NOT NULL, transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  stream_id text NOT NULL, stream_revision bigint NOT NULL, event_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
+  data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at text NOT NULL, prev_hash text, hash text NOT NULL,
+  PRIMARY KEY (stream_id, stream_revision));
+CREATE TABLE raw_catalog (stream_id text PRIMARY KEY, kind text NOT NULL, revision bigint NOT NULL, event_count bigint NOT NULL,
+  last_event_type text NOT NULL, last_recorded_at text NOT NULL, last_position text NOT NULL);
+CREATE TABLE raw_checkpoint (name text PRIMARY KEY, position bigint NOT NULL);`;
+
+const payload = (i: number) => ({
+  personId: crypto.randomUUID(),
+  title: '2026年度专业技术人员公需科目培训',
+  category: 'public',
+  hours: String(8 + (i % 4) / 2),
+  startDate: '2026-03-01',
+  endDate: '2026-03-02',
+});
+const metadata = { actor: { id: 'bench', role: 'person' }, correlationId: 'bench' };
+const newEvent = (i: number): NewEvent => ({ eventId: crypto.randomUUID(), type: 'CreditRecordSubmitted', data: payload(i), metadata });
+
+interface Row {
+  metric: string;
+  engine: string;
+  adapter: number;
+  raw: number;
+  unit: string;
+}
+const rows: Row[] = [];
+
+async function timed(fn: () => Promise<number>): Promise<number> {
+  const started = performance.now();
+  const count = await fn();
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Raw rows carry a real hash too, so both sides store the same bytes. */
+function rawRecord(streamId: string, revision: number, event: NewEvent, prevHash: string | null) {
+  const recordedAt = new Date().toISOString();
+  const hash = eventHash({ streamId, revision: BigInt(revision), eventId: event.eventId, type: event.type, recordedAt, data: event.data, metadata, prevHash });
+  return { stream_revision: revision, event_id: event.eventId, event_type: event.type, data: event.data, metadata, recorded_at: recordedAt, prev_hash: prevHash, hash };
+}
+
+async function rawAppend(db: Database, streamId: string, events: NewEvent[]) {
+  await db.transaction(async (tx) => {
+    const head = (await tx.query<{ r: string | null; h: string | null }>(
+      `SELECT stream_revision::text AS r, hash AS h FROM raw_events WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
+      [streamId],
+    )).rows[0];
+    let revision = head ? Number(head.r) + 1 : 0;
+    let prev = head?.h ?? null;
+    const records = events.map((event) => {
+      const record = rawRecord(streamId, revision++, event, prev);
+      prev = record.hash;
+      return record;
+    });
+    await tx.query(
+      `INSERT INTO raw_events (stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at, prev_hash, hash)
+       SELECT $1, r.stream_revision, r.event_id, r.event_type, r.data, r.metadata, r.recorded_at, r.prev_hash, r.hash
+       FROM jsonb_to_recordset($2::jsonb) AS r(stream_revision bigint, event_id uuid, event_type text, data jsonb,
+         metadata jsonb, recorded_at text, prev_hash text, hash text)`,
+      [streamId, JSON.stringify(records)],
+    );
+  });
+}
+
+async function benchEngine(engine: string, db: Database, store: EventStore) {
+  await db.exec(RAW_DDL);
+  const stream = (i: number) => `credit-${Math.floor(i / PER_STREAM)}-${engine}`;
+
+  const singleRaw = await timed(async () => {
+    for (let i = 0; i < SINGLE; i++) await rawAppend(db, `raw-${stream(i)}`, [newEvent(i)]);
+    return SINGLE;
+  });
+  const singleAdapter = await timed(async () => {
+    for (let i = 0; i < SINGLE; i++) {
+      const expectedRevision = i % PER_STREAM === 0 ? 'no_stream' : BigInt((i % PER_STREAM) - 1);
+      await store.append(stream(i), [newEvent(i)], { expectedRevision });
+    }
+    return SINGLE;
+  });
+  rows.push({ metric: 'append, 1 event per call', engine, adapter: singleAdapter, raw: singleRaw, unit: 'events/s' });
+
+  const batch = () => Array.from({ length: BATCH_SIZE }, (_, i) => newEvent(i));
+  const batchedRaw = await timed(async () => {
+    for (let b = 0; b < BATCHES; b++) await rawAppend(db, `raw-batch-${b}-${engine}`, batch());
+    return BATCHES * BATCH_SIZE;
+  });
+  const batchedAdapter = await timed(async () => {
+    for (let b = 0; b < BATCHES; b++) await store.append(`batch-${b}-${engine}`, batch(), { expectedRevision: 'no_stream' });
+    return BATCHES * BATCH_SIZE;
+  });
+  rows.push({ metric: `append, ${BATCH_SIZE} events per call`, engine, adapter: batchedAdapter, raw: batchedRaw, unit: 'events/s' });
+
+  const total = SINGLE + BATCHES * BATCH_SIZE;
+  const readRaw = await timed(async () => {
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const { rows: page } = await db.query<{ global_position: string }>(
+        `SELECT global_position::text AS global_position, transaction_id::text, stream_id, stream_revision::text, event_id::text,
+           event_type, data, metadata, recorded_at, prev_hash, hash
+         FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT 1000`,
+        [after],
+      );
+      if (page.length === 0) return count;
+      count += page.length;
+      after = Number(page[page.length - 1]!.global_position);
+    }
+  });
+  const readAdapter = await timed(async () => {
+    let after: string | undefined;
+    let count = 0;
+    for (;;) {
+      const page = await store.readAll({ after, limit: 1000 });
+      if (page.length === 0) return count;
+      count += page.length;
+      after = page[page.length - 1]!.position;
+    }
+  });
+  rows.push({ metric: `readAll, pages of 1000 (${total} events)`, engine, adapter: readAdapter, raw: readRaw, unit: 'events/s' });
+
+  const catchUpRaw = await timed(async () => {
+    let after = 0;
+    let count = 0;
+    for (;;) {
+      const { rows: page } = await db.query<Record<string, string>>(
+        `SELECT global_position::text AS global_position, stream_id, stream_revision::text AS stream_revision, event_type, recorded_at
+         FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT 500`,
+        [after],
+      );
+      if (page.length === 0) return count;
+      const byStream = new Map(page.map((r) => [r.stream_id!, r]));
+      const counts = new Map<string, number>();
+      for (const r of page) counts.set(r.stream_id!, (counts.get(r.stream_id!) ?? 0) + 1);
+      const records = [...byStream.values()].map((r) => ({
+        stream_id: r.stream_id, kind: 'credit', revision: r.stream_revision, event_count: counts.get(r.stream_id!),
+        last_event_type: r.event_type, last_recorded_at: r.recorded_at, last_position: r.global_position,
+      }));
+      after = Number(page[page.length - 1]!.global_position);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO raw_catalog AS c SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(stream_id text, kind text, revision bigint,
+             event_count bigint, last_event_type text, last_recorded_at text, last_position text)
+           ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision, event_count = c.event_count + EXCLUDED.event_count,
+             last_event_type = EXCLUDED.last_event_type, last_recorded_at = EXCLUDED.last_recorded_at, last_position = EXCLUDED.last_position`,
+          [JSON.stringify(records)],
+        );
+        await tx.query(`INSERT INTO raw_checkpoint VALUES ('raw', $1) ON CONFLICT (name) DO UPDATE SET position = $1`, [after]);
+      });
+      count += page.length;
+    }
+  });
+  const runner = createProjectionRunner({ db, store, projections: [streamCatalog], batchSize: 500 });
+  await runner.init();
+  const catchUpAdapter = await timed(() => runner.catchUp());
+  rows.push({ metric: 'projection catch-up (stream_catalog, batches of 500)', engine, adapter: catchUpAdapter, raw: catchUpRaw, unit: 'events/s' });
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-bench-'));
+  try {
+    const lite = await openDatabase({ engine: 'pglite', dataDir: path.join(tmp, 'pg') });
+    await benchEngine('PGlite (file)', lite, await createPostgresEventStore(lite));
+    await lite.close();
+
+    const name = `jxjy_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(ADMIN_URL);
+      url.pathname = `/${name}`;
+      const server = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+      await benchEngine('PostgreSQL', server, await createPostgresEventStore(server));
+      await server.close();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  console.log(`\njxjy bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores\n`);
+  console.log('| metric | engine | adapter | raw SQL baseline | ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.metric} | ${r.engine} | ${fmt(r.adapter)} ${r.unit} | ${fmt(r.raw)} ${r.unit} | ${(r.adapter / r.raw * 100).toFixed(0)}% |`);
+  }
+}
+
+await main();
