@@ -1,0 +1,44 @@
+/**
+ * What the API needs from the rest of the system, passed to `createServer(deps)` and reachable from every
+ * route as `request.server.app.deps` (typed by the augmentation below, so routes never cast).
+ */
+import type { Plugin } from '@hapi/hapi';
+import type { Client } from '@temporalio/client';
+import type pino from 'pino';
+import type { Database } from '../events/store/database.js';
+import type { EventStore, Position } from '../events/store/event-store.js';
+import type { Config } from './config.js';
+
+export interface TemporalDeps {
+  /** null while Temporal is not reachable; routes that need it answer 503. */
+  client: Client | null;
+  /** Resolves when Temporal answers (health check); rejects with the reason otherwise. */
+  check(): Promise<void>;
+}
+
+export interface ProjectionDeps {
+  status(): Promise<{ position: Position; lag: number }>;
+  /** Read-your-writes: resolves true once every projection has passed `position`, false on timeout. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+}
+
+export interface ServerDeps {
+  config: Config;
+  db: Database;
+  store: EventStore;
+  logger: pino.Logger;
+  temporal: TemporalDeps;
+  projections: ProjectionDeps;
+  /** Feature plugins, registered after the core (auth, validation, errors) with `routes.prefix` `/api/v1`. */
+  plugins?: Plugin<void>[];
+  /** Where the built component bundle lives; defaults to `components/dist` in the project. */
+  componentsDir?: string;
+  /** Per-check timeout of `GET /health` (ms); defaults to 2000. */
+  healthTimeoutMs?: number;
+}
+
+declare module '@hapi/hapi' {
+  interface ServerApplicationState {
+    deps: ServerDeps;
+  }
+}

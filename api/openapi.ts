@@ -1,0 +1,187 @@
+/**
+ * OpenAPI 3.0.3 generated from the routes themselves (`server.table()`): joi schemas of params, query,
+ * payload and response become JSON Schemas through joi-to-json, so the document cannot drift from what the
+ * server validates. Routes opt out with `plugins: { jxjy: { documented: false } }`.
+ */
+import type { RequestRoute, Server } from '@hapi/hapi';
+import Joi from 'joi';
+import parse from 'joi-to-json';
+import './route-options.js';
+
+type JsonSchema = Record<string, unknown>;
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: OpenApiParameter[];
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  security: Record<string, string[]>[];
+  'x-scopes'?: string[];
+}
+
+// A type alias, not an interface: it stays assignable to plain JSON-object types (validators, serializers).
+export type OpenApiDocument = {
+  openapi: '3.0.3';
+  info: { title: string; version: string; description: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+};
+
+const ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['statusCode', 'error', 'message'],
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    message: { type: 'string', description: 'zh-CN by default; English with Accept-Language: en' },
+    details: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    code: { type: 'string', description: 'stable machine-readable reason, when a client must branch on it' },
+  },
+};
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+export function openApiDocument(server: Server): OpenApiDocument {
+  const shared: Record<string, JsonSchema> = {};
+  const paths: OpenApiDocument['paths'] = {};
+  const routes = server
+    .table()
+    .filter((route) => route.settings.plugins?.jxjy?.documented !== false && route.method !== '*')
+    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  for (const route of routes) {
+    const path = route.path.replace(/\{(\w+)(?:\*\d*|\?)?\}/g, '{$1}');
+    (paths[path] ??= {})[route.method] = operation(route, shared);
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'jxjy 继续教育 API',
+      version: '1.0.0',
+      description: 'Continuing-education management API. Errors are {statusCode, error, message, details?}.',
+    },
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA, ...shared },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
+
+function operation(route: RequestRoute, shared: Record<string, JsonSchema>): OpenApiOperation {
+  const { settings } = route;
+  const validate = settings.validate;
+  const auth = authOf(route);
+  const notes = Array.isArray(settings.notes) ? settings.notes.join('\n\n') : settings.notes;
+  const op: OpenApiOperation = {
+    operationId: settings.id ?? `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w?)/g, (_, c: string) => c.toUpperCase())}`,
+    ...(settings.description ? { summary: settings.description } : {}),
+    ...(notes ? { description: notes } : {}),
+    ...(settings.tags?.length ? { tags: settings.tags } : {}),
+    responses: responses(route, shared, auth.public),
+    security: auth.public ? [] : auth.optional ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
+    ...(auth.scopes.length ? { 'x-scopes': auth.scopes } : {}),
+  };
+  const parameters = [...pathParameters(route, shared), ...objectParameters(validate?.query, 'query', shared)];
+  if (parameters.length) op.parameters = parameters;
+  const payload = toJsonSchema(validate?.payload, shared);
+  if (payload) {
+    const allow = settings.payload?.allow;
+    const multipart = (Array.isArray(allow) ? allow : [allow]).includes('multipart/form-data');
+    op.requestBody = { required: true, content: { [multipart ? 'multipart/form-data' : 'application/json']: { schema: payload } } };
+  }
+  return op;
+}
+
+function responses(route: RequestRoute, shared: Record<string, JsonSchema>, isPublic: boolean): OpenApiOperation['responses'] {
+  const result: OpenApiOperation['responses'] = {};
+  const response = route.settings.response;
+  const success = String(route.settings.plugins?.jxjy?.successStatus ?? 200);
+  const bodySchema = toJsonSchema(response?.schema, shared);
+  result[success] = bodySchema ? { description: 'Success', content: { 'application/json': { schema: bodySchema } } } : { description: 'Success' };
+  for (const [status, schema] of Object.entries(response?.status ?? {})) {
+    const json = toJsonSchema(schema, shared);
+    result[status] = json ? { description: `HTTP ${status}`, content: { 'application/json': { schema: json } } } : { description: `HTTP ${status}` };
+  }
+  const validate = route.settings.validate;
+  if (validate?.params || validate?.query || validate?.payload) result['400'] ??= errorResponse('Invalid input; details name each field');
+  if (!isPublic) result['401'] ??= errorResponse('No token, or an invalid or expired one');
+  result.default = errorResponse('Error');
+  return result;
+}
+
+/** Every templated path segment must be declared, with its joi schema when the route validates params. */
+function pathParameters(route: RequestRoute, shared: Record<string, JsonSchema>): OpenApiParameter[] {
+  const object = toJsonSchema(route.settings.validate?.params, shared);
+  const properties = isRecord(object?.properties) ? object.properties : {};
+  return [...route.path.matchAll(/\{(\w+)[^}]*\}/g)].map(([, name = '']) => {
+    const schema = properties[name];
+    return { name, in: 'path' as const, required: true, ...describe(isRecord(schema) ? schema : { type: 'string' }) };
+  });
+}
+
+function objectParameters(rule: unknown, location: 'query', shared: Record<string, JsonSchema>): OpenApiParameter[] {
+  const object = toJsonSchema(rule, shared);
+  if (!object || !isRecord(object.properties)) return [];
+  const required = Array.isArray(object.required) ? object.required : [];
+  return Object.entries(object.properties).map(([name, schema]) => ({
+    name,
+    in: location,
+    required: required.includes(name),
+    ...describe(isRecord(schema) ? schema : {}),
+  }));
+}
+
+/** OpenAPI puts a parameter's description beside its schema, not inside it. */
+function describe(schema: JsonSchema): { schema: JsonSchema; description?: string } {
+  const { description, ...rest } = schema;
+  return typeof description === 'string' ? { schema: rest, description } : { schema: rest };
+}
+
+function toJsonSchema(rule: unknown, shared: Record<string, JsonSchema>): JsonSchema | undefined {
+  if (!Joi.isSchema(rule)) return undefined;
+  const schema: unknown = parse(rule, 'open-api', shared);
+  if (!isRecord(schema)) return undefined;
+  // joi-to-json also returns `.id()`-shared schemas inline under `schemas`; they belong in components.
+  const { schemas: _inlineShared, ...rest } = schema;
+  return rest;
+}
+
+interface AuthSummary {
+  public: boolean;
+  optional: boolean;
+  scopes: string[];
+}
+
+/** Reads hapi's normalized route auth (`{mode, access: [{scope: {selection}}]}`); undefined means the default. */
+function authOf(route: RequestRoute): AuthSummary {
+  const auth: unknown = route.settings.auth;
+  if (auth === false) return { public: true, optional: false, scopes: [] };
+  if (!isRecord(auth)) return { public: false, optional: false, scopes: [] };
+  const scopes = (Array.isArray(auth.access) ? auth.access : []).flatMap((access: unknown) =>
+    isRecord(access) && isRecord(access.scope) && Array.isArray(access.scope.selection) ? access.scope.selection.map(String) : [],
+  );
+  return { public: false, optional: auth.mode === 'optional' || auth.mode === 'try', scopes };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

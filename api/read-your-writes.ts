@@ -1,0 +1,26 @@
+/**
+ * Read-your-writes (DESIGN.md §5): a command answers with its event `position`; a query given
+ * `?after=<position>` answers only once the projections have passed it, and 503 after a bounded wait rather
+ * than serve a read model that does not yet show the caller's own write.
+ */
+import type { Request } from '@hapi/hapi';
+import Joi from 'joi';
+import { UnavailableError } from './errors.js';
+
+export const READ_WAIT_MS = 5_000;
+
+/** Spread into a query schema: `query: Joi.object({ ...afterQuery, year: … })`. */
+export const afterQuery = {
+  after: Joi.string().max(64).description('an event position from a command response; wait until it is visible'),
+};
+
+export async function waitForPosition(request: Request, after: string | undefined, timeoutMs: number = READ_WAIT_MS): Promise<void> {
+  if (!after) return;
+  const caughtUp = await request.server.app.deps.projections.waitFor(after, timeoutMs);
+  if (!caughtUp) {
+    throw new UnavailableError({
+      zh: '数据仍在更新中，请稍后刷新',
+      en: 'Your latest change is still being processed; refresh in a moment',
+    });
+  }
+}

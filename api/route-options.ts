@@ -1,0 +1,18 @@
+/**
+ * Our per-route options, under `options.plugins.jxjy` (hapi's place for plugin-specific route settings):
+ *
+ *   plugins: { jxjy: { allowRestricted: true } }   // reachable with a must-change-password token (auth.ts)
+ *   plugins: { jxjy: { documented: false } }        // left out of /openapi.json (openapi.ts)
+ *   plugins: { jxjy: { successStatus: 201 } }       // the success status shown in /openapi.json
+ */
+export interface JxjyRouteOptions {
+  allowRestricted?: boolean;
+  documented?: boolean;
+  successStatus?: number;
+}
+
+declare module '@hapi/hapi' {
+  interface PluginSpecificConfiguration {
+    jxjy?: JxjyRouteOptions;
+  }
+}

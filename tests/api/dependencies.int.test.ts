@@ -1,0 +1,62 @@
+import type { Plugin } from '@hapi/hapi';
+import Joi from 'joi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterQuery, waitForPosition } from '../../api/read-your-writes.js';
+import { withTemporal } from '../../api/temporal-client.js';
+import { type TestServer, createTestServer } from './test-server.js';
+
+const routes: Plugin<void> = {
+  name: 'test-dependencies',
+  register(server) {
+    server.route({
+      method: 'GET',
+      path: '/totals',
+      options: { auth: false, validate: { query: Joi.object({ ...afterQuery }) } },
+      handler: async (request) => {
+        await waitForPosition(request, typeof request.query.after === 'string' ? request.query.after : undefined, 50);
+        return { ok: true };
+      },
+    });
+    server.route({
+      method: 'POST',
+      path: '/commands',
+      options: { auth: false },
+      handler: (request) => withTemporal(request, async () => ({ ok: true })),
+    });
+  },
+};
+
+let api: TestServer;
+const waited: string[] = [];
+beforeAll(async () => {
+  api = await createTestServer({
+    plugins: [routes],
+    projections: {
+      waitFor: async (position) => {
+        waited.push(position);
+        return position <= '0000000000000010';
+      },
+    },
+  });
+});
+afterAll(async () => api?.close());
+
+describe('read-your-writes and Temporal availability', () => {
+  it('answers a query once the projections have passed ?after', async () => {
+    const response = await api.server.inject('/api/v1/totals?after=0000000000000009');
+    expect(response.statusCode).toBe(200);
+    expect(waited).toContain('0000000000000009');
+  });
+
+  it('answers 503 when the projections do not catch up in time', async () => {
+    const response = await api.server.inject('/api/v1/totals?after=0000000000000099');
+    expect(response.statusCode).toBe(503);
+    expect(response.result).toMatchObject({ message: '数据仍在更新中，请稍后刷新' });
+  });
+
+  it('answers 503 when Temporal is not connected', async () => {
+    const response = await api.server.inject({ method: 'POST', url: '/api/v1/commands', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(503);
+    expect(response.result).toMatchObject({ message: 'The workflow service is temporarily unavailable; try again later' });
+  });
+});
