@@ -17,7 +17,7 @@ export interface TemporalDeps {
 }
 
 export interface ProjectionDeps {
-  status(): Promise<{ position: Position; lag: number }>;
+  status(): Promise<{ position: Position; lag: number; leader?: boolean }>;
   /** Read-your-writes: resolves true once every projection has passed `position`, false on timeout. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean>;
 }

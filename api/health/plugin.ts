@@ -15,7 +15,7 @@ interface HealthBody {
   checks: {
     store: Check;
     temporal: Check;
-    projections: Check & { lag?: number; position?: string };
+    projections: Check & { lag?: number; position?: string; leader?: boolean };
   };
 }
 
@@ -24,6 +24,8 @@ const checkSchema = Joi.object({
   message: Joi.string(),
   lag: Joi.number(),
   position: Joi.string().allow(''),
+  /** Whether this process is the one applying (others stand by or only read checkpoints). */
+  leader: Joi.boolean(),
 });
 
 const healthSchema = Joi.object({

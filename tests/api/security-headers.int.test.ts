@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../events/store/database.js';
+import type { Database } from '../../events/store/database.js';
+import { openTestDatabase } from '../support/databases.js';
 import { type TestServer, createTestServer } from './test-server.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
 let api: TestServer | undefined;
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ engine: 'pglite' });
+  db = await openTestDatabase('pglite');
 });
 afterAll(async () => db?.close());
 afterEach(async () => {

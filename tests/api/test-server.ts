@@ -12,7 +12,8 @@ import type { Config } from '../../api/config.js';
 import type { ProjectionDeps, ServerDeps, TemporalDeps } from '../../api/deps.js';
 import { createLogger } from '../../api/logger.js';
 import { createServer } from '../../api/server.js';
-import { type Database, openDatabase } from '../../events/store/database.js';
+import type { Database } from '../../events/store/database.js';
+import { openTestDatabase } from '../support/databases.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -67,7 +68,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       done();
     },
   });
-  const db = options.db ?? (await openDatabase({ engine: 'pglite' }));
+  const db = options.db ?? (await openTestDatabase('pglite'));
   const store = await createPostgresEventStore(db);
   const deps: ServerDeps = {
     config,

@@ -56,7 +56,7 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
     let devServer: DevServer | undefined;
     let serverGone: string | undefined;
     if (!config.temporalAddress) {
-      devServer = await startEmbeddedServer(options);
+      devServer = await startEmbeddedServer(options, () => stopping);
       const server = devServer;
       cleanups.push(() => server.stop());
       void server.exited.then((how) => {
@@ -113,7 +113,7 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
   }
 }
 
-async function startEmbeddedServer(options: StartTemporalOptions): Promise<DevServer> {
+async function startEmbeddedServer(options: StartTemporalOptions, isStopping: () => boolean): Promise<DevServer> {
   const { config, logger } = options;
   const binary = await findTemporalBinary({ temporalCli: config.temporalCli, log: (m) => logger?.info(m) });
   const port = options.devServer?.port ?? EMBEDDED_PORT;
@@ -124,7 +124,10 @@ async function startEmbeddedServer(options: StartTemporalOptions): Promise<DevSe
       namespace: config.temporalNamespace,
       ...options.devServer,
       port,
-      onLog: (line) => logger?.warn(`temporal server: ${line}`),
+      // While we shut down, the server complains about its own pollers going away: noise, not news.
+      onLog: (line) => {
+        if (!isStopping()) logger?.warn(`temporal server: ${line}`);
+      },
     });
   } catch (error) {
     if (error instanceof DevServerError && /port/i.test(error.message)) {

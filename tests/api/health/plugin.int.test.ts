@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../../events/store/database.js';
+import type { Database } from '../../../events/store/database.js';
+import { openTestDatabase } from '../../support/databases.js';
 import { type TestServer, createTestServer } from '../test-server.js';
 
 let api: TestServer | undefined;
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ engine: 'pglite' });
+  db = await openTestDatabase('pglite');
 });
 afterAll(async () => db?.close());
 afterEach(async () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../../events/store/database.js';
+import type { Database } from '../../../events/store/database.js';
+import { openTestDatabase } from '../../support/databases.js';
 import { type TestServer, createTestServer } from '../test-server.js';
 
 const PORTAL = 'https://portal.example.gov.cn';
@@ -11,7 +12,7 @@ let api: TestServer | undefined;
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase({ engine: 'pglite' });
+  db = await openTestDatabase('pglite');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-components-'));
   fs.writeFileSync(path.join(dir, 'jxjy.js'), 'export const loaded = true;\n');
   fs.writeFileSync(path.join(dir, '.secret'), 'hidden');

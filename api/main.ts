@@ -1,0 +1,69 @@
+/**
+ * The embedded system in one process (`npm start`): PGlite in DATA_DIR/pg (or DATABASE_URL), the projection runner,
+ * the Temporal dev server (or TEMPORAL_ADDRESS) with a worker, and the API with the demo portal at `/`.
+ * Ctrl-C stops in order: the API stops taking requests, the worker drains, the dev server stops, the runner stops,
+ * the database closes — nothing in flight loses what it is writing to.
+ */
+import { createActivities } from '../workflows/activities/index.js';
+import { startTemporal } from '../workflows/runtime/temporal-runtime.js';
+import { openStores } from '../events/store/open-stores.js';
+import { projections } from '../projections/index.js';
+import { createProjectionRunner } from '../projections/runner.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { featurePlugins } from './plugins.js';
+import { createServer, start } from './server.js';
+
+const config = loadConfig();
+const logger = createLogger(config);
+const stopping: Array<{ name: string; stop: () => Promise<void> }> = [];
+
+async function shutdown(reason: string, exitCode = 0): Promise<never> {
+  logger.info({ reason }, 'shutting down');
+  for (const step of stopping.reverse()) {
+    await step.stop().catch((error: unknown) => logger.error({ err: error, step: step.name }, 'shutdown step failed'));
+  }
+  logger.info('stopped');
+  process.exit(exitCode);
+}
+
+try {
+  const stores = await openStores(config);
+  stopping.push({ name: 'database', stop: () => stores.close() });
+
+  const runner = createProjectionRunner({ db: stores.db, store: stores.store, projections, logger });
+  await runner.init();
+  runner.start();
+  stopping.push({ name: 'projections', stop: () => runner.stop() });
+
+  const temporal = await startTemporal({ config, activities: createActivities({ store: stores.store }), logger });
+  stopping.push({ name: 'temporal', stop: () => temporal.stop() });
+
+  const server = await createServer({
+    config,
+    db: stores.db,
+    store: stores.store,
+    logger,
+    temporal: { client: temporal.client, check: () => temporal.check() },
+    projections: runner,
+    plugins: featurePlugins,
+  });
+  await start(server);
+  stopping.push({ name: 'api', stop: () => server.stop({ timeout: 5_000 }) });
+  logger.info(
+    { store: stores.describe, temporal: temporal.address, portal: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.info.port}/` },
+    'jxjy is running',
+  );
+} catch (error) {
+  logger.fatal({ err: error }, 'jxjy could not start');
+  await shutdown('start-up failed', 1);
+}
+
+let signalled = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
+    void shutdown(signal);
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The embedded system as `npm start` runs it (api/main.ts in its own process): it answers /health with all three
+ * checks, serves the portal, the OpenAPI document and the component bundle, refuses a second process on the same
+ * DATA_DIR with a clear message, and stops in order on SIGINT. Temporal is the run's shared dev server
+ * (TEMPORAL_ADDRESS), so this test spawns no second server; the embedded spawn is covered in tests/workflows.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+
+const main = fileURLToPath(new URL('../../api/main.ts', import.meta.url));
+
+function startMain(dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', TEMPORAL_ADDRESS: inject('temporalAddress'), NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const match = /"uri":"(http:\/\/[^"]+)"/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, listening, exited, output: () => output };
+}
+
+describe('npm start (api/main.ts)', () => {
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-main-')), 'data');
+  let proc: ReturnType<typeof startMain>;
+  let base: string;
+  beforeAll(async () => {
+    proc = startMain(dataDir);
+    base = await proc.listening;
+  }, 120_000);
+  afterAll(async () => {
+    if (proc.child.exitCode === null) (proc.child as ChildProcess).kill('SIGKILL');
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it('answers /health 200 with store, temporal and projections checks', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      checks: { store: { status: 'ok' }, temporal: { status: 'ok' }, projections: { status: 'ok', lag: 0, leader: true } },
+    });
+  });
+
+  it('serves the portal, the OpenAPI document and the component bundle', async () => {
+    const portal = await fetch(`${base}/`);
+    expect(portal.status).toBe(200);
+    expect(await portal.text()).toContain('/components/jxjy.js');
+    const openapi = await (await fetch(`${base}/openapi.json`)).json();
+    expect(openapi.openapi).toMatch(/^3\./);
+    const bundle = await fetch(`${base}/components/jxjy.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('refuses a second process on the same DATA_DIR with a clear message', async () => {
+    const second = startMain(dataDir);
+    await expect(second.listening).rejects.toThrow(/in use by process \d+/);
+    expect(await second.exited).toBe(1);
+  });
+
+  it('stops in order on SIGINT and exits 0, leaving the data reopenable', async () => {
+    proc.child.kill('SIGINT');
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toMatch(/"msg":"stopped"/);
+    expect(fs.existsSync(path.join(dataDir, 'pg.lock'))).toBe(false);
+  });
+});
