@@ -5,7 +5,7 @@
  * store closes, so an in-flight append finishes rather than being cut off.
  */
 import { pino } from 'pino';
-import { type Config, loadConfig } from '../api/config.js';
+import { loadConfig } from '../api/config.js';
 import { openStores } from '../events/store/open-stores.js';
 import { createActivities } from './activities/index.js';
 import { startTemporal } from './runtime/temporal-runtime.js';
