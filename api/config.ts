@@ -26,6 +26,8 @@ export interface Config {
   jwtSecret: string;
   /** Access-token lifetime in seconds. */
   accessTokenTtl: number;
+  /** Login attempts allowed per client address per minute (beyond the per-account lockout). */
+  loginRatePerMinute: number;
   logLevel: string;
   production: boolean;
 }
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       return jwtSecret;
     },
     accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
+    loginRatePerMinute: Number(env.JXJY_LOGIN_RATE_PER_MINUTE ?? 20),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,
   };

@@ -35,6 +35,10 @@ export interface ServerDeps {
   componentsDir?: string;
   /** Per-check timeout of `GET /health` (ms); defaults to 2000. */
   healthTimeoutMs?: number;
+  /** The API's clock (captcha expiry, lockouts, event times); tests move it. Defaults to the system clock. */
+  clock?: () => Date;
+  /** Deadline of a Temporal call made for a request (ms); defaults to 10 000. */
+  temporalDeadlineMs?: number;
 }
 
 declare module '@hapi/hapi' {

@@ -3,7 +3,7 @@ import Boom from '@hapi/boom';
 import type { Request } from '@hapi/hapi';
 
 /** A single-valued request header, or undefined when absent or repeated. */
-export function requestHeader(request: Request, name: string): string | undefined {
+export function requestHeader(request: Pick<Request, 'headers'>, name: string): string | undefined {
   const value: unknown = request.headers[name.toLowerCase()];
   return typeof value === 'string' ? value : undefined;
 }

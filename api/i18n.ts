@@ -2,7 +2,7 @@
  * The API speaks zh-CN by default and English on request (`Accept-Language`), so a portal user reads error
  * messages in their language. Every piece of text a person may see goes through `t()` with both languages.
  */
-import type { Request } from '@hapi/hapi';
+import type { ReqRef, Request } from '@hapi/hapi';
 import { requestHeader } from './headers.js';
 
 export type Lang = 'zh-CN' | 'en';
@@ -48,8 +48,8 @@ export function languageOf(acceptLanguage: string | undefined): Lang {
 export const pick = (lang: Lang, text: Localized): string => (lang === 'en' ? text.en : text.zh);
 
 /** The request's language: set once per request by the request-context extension, parsed here as a fallback. */
-export const langOf = (request: Request): Lang =>
+export const langOf = <R extends ReqRef>(request: Request<R>): Lang =>
   request.app.lang ?? languageOf(requestHeader(request, 'accept-language'));
 
 /** A route's own text in the caller's language: `t(request, { zh: '…', en: '…' })`. */
-export const t = (request: Request, text: Localized): string => pick(langOf(request), text);
+export const t = <R extends ReqRef>(request: Request<R>, text: Localized): string => pick(langOf(request), text);

@@ -10,6 +10,7 @@ import { openStores } from '../events/store/open-stores.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
 import { loadConfig } from './config.js';
+import { bootstrapAdmin, type BootstrapResult } from './accounts/bootstrap-admin.js';
 import { createLogger } from './logger.js';
 import { featurePlugins } from './plugins.js';
 import { createServer, start } from './server.js';
@@ -50,6 +51,7 @@ try {
   });
   await start(server);
   stopping.push({ name: 'api', stop: () => server.stop({ timeout: 5_000 }) });
+  announceAdmin(await bootstrapAdmin({ store: stores.store, config }));
   logger.info(
     { store: stores.describe, temporal: temporal.address, portal: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.info.port}/` },
     'jxjy is running',
@@ -57,6 +59,23 @@ try {
 } catch (error) {
   logger.fatal({ err: error }, 'jxjy could not start');
   await shutdown('start-up failed', 1);
+}
+
+/** The one place a generated admin password is shown: the console, once. */
+function announceAdmin(result: BootstrapResult) {
+  if (!result.created) return;
+  if (!result.oneTimePassword) {
+    logger.info({ username: result.username }, 'created the admin account from JXJY_ADMIN_USERNAME/JXJY_ADMIN_PASSWORD');
+    return;
+  }
+  process.stdout.write(
+    `\n  ┌──────────────────────────────────────────────────────────────\n` +
+      `  │ jxjy: first start — created the administrator account\n` +
+      `  │   username: ${result.username}\n` +
+      `  │   one-time password: ${result.oneTimePassword}\n` +
+      `  │ It is shown only now; you will be asked to change it at first login.\n` +
+      `  └──────────────────────────────────────────────────────────────\n\n`,
+  );
 }
 
 let signalled = false;

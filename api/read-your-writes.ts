@@ -3,7 +3,7 @@
  * `?after=<position>` answers only once the projections have passed it, and 503 after a bounded wait rather
  * than serve a read model that does not yet show the caller's own write.
  */
-import type { Request } from '@hapi/hapi';
+import type { ReqRef, Request } from '@hapi/hapi';
 import Joi from 'joi';
 import { UnavailableError } from './errors.js';
 
@@ -14,7 +14,7 @@ export const afterQuery = {
   after: Joi.string().max(64).description('an event position from a command response; wait until it is visible'),
 };
 
-export async function waitForPosition(request: Request, after: string | undefined, timeoutMs: number = READ_WAIT_MS): Promise<void> {
+export async function waitForPosition<R extends ReqRef>(request: Request<R>, after: string | undefined, timeoutMs: number = READ_WAIT_MS): Promise<void> {
   if (!after) return;
   const caughtUp = await request.server.app.deps.projections.waitFor(after, timeoutMs);
   if (!caughtUp) {

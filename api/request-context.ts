@@ -3,7 +3,7 @@
  * causes (`correlationId`), and the response language. A caller's own `X-Request-Id` is kept when it is a
  * sane token so a portal can trace its calls end to end; anything else is replaced by hapi's id.
  */
-import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
+import type { ReqRef, Request, ResponseToolkit, Server } from '@hapi/hapi';
 import type { EventMetadata } from '../events/store/event-store.js';
 import { languageOf } from './i18n.js';
 import { requestHeader, setResponseHeader } from './headers.js';
@@ -36,7 +36,7 @@ export type CommandMetadata = Pick<EventMetadata, 'actor'> & { correlationId: st
  * Who did it and under which request: the metadata a command carries into its events. Public routes
  * (registration) have no actor yet; they set one themselves once the new account exists.
  */
-export function eventMetadata(request: Request): CommandMetadata {
+export function eventMetadata<R extends ReqRef>(request: Request<R>): CommandMetadata {
   const metadata: CommandMetadata = { correlationId: request.app.correlationId };
   if (request.auth.isAuthenticated) {
     const { accountId, role, orgId } = request.auth.credentials;

@@ -46,6 +46,8 @@ const BY_FAILURE_TYPE: Record<string, (message: Message, options: ApiErrorOption
   InvalidInput: (message, options) => new UnprocessableError(message, options),
   NotFound: (message, options) => new NotFoundError(message, options),
   Forbidden: (message, options) => new ForbiddenError(message, options),
+  // A duplicate (a username or USCC claimed by someone else).
+  Conflict: (message, options) => new ConflictError(message, options),
   // The workflow is its stream's only writer, so this is a race the caller can resolve by retrying.
   WrongExpectedVersion: (message, options) => new ConflictError(message, options),
 };

@@ -41,3 +41,33 @@ export interface OrgRejected {
 }
 
 export type OrgEvent = OrgRegistered | OrgReapplied | OrgApproved | OrgRejected;
+
+/** What others need to know of an organisation, folded from its stream: who it is and where its application stands. */
+export interface OrgSummary {
+  orgId: string;
+  kind: OrgKind;
+  name: string;
+  regionCode: string;
+  status: OrgStatus;
+  reason?: string;
+  attempt: number;
+}
+
+export function summarizeOrg(events: Array<{ type: string; data: unknown }>): OrgSummary | null {
+  return (events as OrgEvent[]).reduce<OrgSummary | null>((summary, event) => {
+    switch (event.type) {
+      case 'OrgRegistered': {
+        const { orgId, kind, name, regionCode } = event.data;
+        return { orgId, kind, name, regionCode, status: 'pending', attempt: 1 };
+      }
+      case 'OrgReapplied':
+        return summary && { ...summary, name: event.data.name, regionCode: event.data.regionCode, status: 'pending', reason: undefined, attempt: event.data.attempt };
+      case 'OrgApproved':
+        return summary && { ...summary, status: 'approved', reason: undefined };
+      case 'OrgRejected':
+        return summary && { ...summary, status: 'rejected', reason: event.data.reason };
+      default:
+        return summary; // task events and later kinds do not change the summary
+    }
+  }, null);
+}

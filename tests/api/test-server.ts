@@ -33,6 +33,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminPassword: undefined,
     jwtSecret: crypto.randomBytes(32).toString('base64url'),
     accessTokenTtl: 900,
+    loginRatePerMinute: 1000,
     logLevel: 'info',
     production: false,
     ...overrides,

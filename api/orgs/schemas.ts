@@ -1,0 +1,33 @@
+/** joi shapes shared by the organisation routes. */
+import Joi from 'joi';
+import { phone, regionCode, uscc } from '../identifiers.js';
+
+/** What an organisation states about itself, at registration and when applying again. */
+export const orgDetailsFields = {
+  name: Joi.string().trim().min(2).max(100).required(),
+  uscc: uscc().required(),
+  regionCode: regionCode().required(),
+  contactName: Joi.string().trim().min(2).max(50).required(),
+  contactPhone: phone().required(),
+};
+
+export const applicationResultSchema = Joi.object({
+  orgId: Joi.string().guid().required(),
+  status: Joi.string().valid('pending').required(),
+  position: Joi.string().required(),
+}).label('OrgApplicationResult');
+
+export const orgSchema = Joi.object({
+  orgId: Joi.string().required(),
+  kind: Joi.string().valid('unit', 'institution').required(),
+  name: Joi.string().required(),
+  regionCode: Joi.string().required(),
+  status: Joi.string().valid('pending', 'approved', 'rejected').required(),
+  uscc: Joi.string(),
+  contactName: Joi.string(),
+  contactPhone: Joi.string(),
+  reason: Joi.string().allow(null),
+  attempt: Joi.number().integer(),
+  registeredAt: Joi.string(),
+  decidedAt: Joi.string().allow(null),
+}).label('Org');

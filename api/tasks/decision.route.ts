@@ -1,0 +1,61 @@
+/**
+ * POST /tasks/{taskId}/decision — routed to the `decideTask` Update of the workflow that owns the task, whatever
+ * its kind. The `updateId` makes a retry of the same decision (after a 503) return the first outcome instead of
+ * deciding twice.
+ */
+import type { ServerRoute } from '@hapi/hapi';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import Joi from 'joi';
+import type { TaskDecisionValue } from '../../events/task.js';
+import { getTask } from '../../projections/tasks.js';
+import { decideTaskUpdate } from '../../workflows/tasks/messages.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
+import { requireApprovedOrg } from '../orgs/org-access.js';
+import { eventMetadata } from '../request-context.js';
+import { withTemporal } from '../temporal-client.js';
+import { decisionResultSchema } from './schemas.js';
+
+const ALREADY_DECIDED = { zh: '该待办已处理', en: 'this task has already been decided' };
+const REASON_REQUIRED = { zh: '驳回时必须填写原因', en: 'a reason is required to reject' };
+
+export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload: { decision: TaskDecisionValue; reason?: string } }> = {
+  method: 'POST',
+  path: '/tasks/{taskId}/decision',
+  options: {
+    description: 'Approve or reject a task',
+    notes: '`reason` is required to reject (422). A second decision → 409. A task outside the caller’s scope → 404.',
+    tags: ['api', 'tasks'],
+    auth: { access: { scope: ['admin', 'unit', 'institution'] } },
+    validate: {
+      params: Joi.object({ taskId: Joi.string().guid().required() }),
+      payload: Joi.object({ decision: Joi.string().valid('approve', 'reject').required(), reason: Joi.string().trim().max(500).allow('') }),
+    },
+    response: { schema: decisionResultSchema },
+    handler: async (request) => {
+      await requireApprovedOrg(request);
+      const { taskId } = request.params;
+      const { decision, reason } = request.payload;
+      if (decision === 'reject' && !reason?.trim()) {
+        throw new UnprocessableError(REASON_REQUIRED, { details: [{ field: 'reason', message: REASON_REQUIRED }] });
+      }
+      const { role, orgId } = request.auth.credentials;
+      const task = await getTask(request.server.app.deps.db, taskId);
+      const visible = task && task.assignee.role === role && (role === 'admin' || task.assignee.orgId === orgId);
+      if (!task || !visible) throw new NotFoundError();
+      if (task.status === 'closed') throw new ConflictError(ALREADY_DECIDED);
+      const metadata = eventMetadata(request);
+      try {
+        return await withTemporal(request, (client) =>
+          client.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, {
+            args: [{ taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor!, correlationId: metadata.correlationId }],
+            updateId: `decide-${taskId}-${decision}`,
+          }),
+        );
+      } catch (error) {
+        // The projection said open, but the run has already ended with a decision the projection has not folded yet.
+        if (error instanceof WorkflowNotFoundError) throw new ConflictError(ALREADY_DECIDED, { cause: error });
+        throw error;
+      }
+    },
+  },
+};
