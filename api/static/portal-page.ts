@@ -1,7 +1,8 @@
 /**
  * The demo portal at `/`: a stand-in for a provincial service portal that embeds our components the way a
- * real portal would (one module script, one `<jxjy-config>`). No inline script, so it runs under our CSP.
- * Placeholder until the components' own demo page replaces it.
+ * real portal would (one module script for the elements, one `<jxjy-config>`). Its behaviour (routing, session,
+ * language) is `/components/portal.js`, built from components/portal/portal.ts: the CSP allows no inline script.
+ * Stable ids and data-testid attributes are for the end-to-end test.
  */
 const TITLE = '广东省专业技术人员继续教育管理系统';
 
@@ -10,37 +11,111 @@ export const portalPage = (): string => `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="renderer" content="webkit">
 <title>${TITLE}</title>
 <script type="module" src="/components/jxjy.js"></script>
+<script type="module" src="/components/portal.js"></script>
 <style>
-  body { margin: 0; font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #303133; background: #f5f7fa; }
-  .portal-header { background: #1d5fa8; color: #fff; padding: 0 24px; }
-  .portal-header .brand { font-size: 22px; font-weight: 600; line-height: 64px; letter-spacing: 1px; }
-  .portal-nav { background: #174f8c; padding: 0 24px; }
-  .portal-nav a { color: #fff; display: inline-block; padding: 10px 16px; text-decoration: none; }
-  main { max-width: 1100px; margin: 24px auto; padding: 0 16px; }
-  .panel { background: #fff; border: 1px solid #e4e7ed; border-radius: 4px; padding: 20px; margin-bottom: 16px; }
-  .panel h2 { font-size: 18px; margin: 0 0 12px; border-left: 4px solid #1d5fa8; padding-left: 8px; }
-  .hint { display: none; color: #909399; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font-family: "Helvetica Neue", Helvetica, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Arial, sans-serif;
+    font-size: 14px; line-height: 1.5; color: #303133; background: #f0f2f5; }
+  a { color: #0958d9; }
+  :focus-visible { outline: 2px solid #0958d9; outline-offset: 2px; }
+  .portal-header { background: linear-gradient(90deg, #0b3d91, #1d5fa8); color: #fff; }
+  .portal-header .inner { max-width: 1200px; margin: 0 auto; padding: 12px 16px; display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
+  .brand { display: flex; align-items: center; gap: 12px; flex: 1 1 auto; }
+  .emblem { width: 44px; height: 44px; border-radius: 50%; background: #c8161e; border: 2px solid #f7d774; color: #f7d774;
+    display: inline-flex; align-items: center; justify-content: center; font-size: 22px; font-weight: 700; }
+  .brand .title { font-size: 22px; font-weight: 600; letter-spacing: 1px; margin: 0; }
+  .brand .subtitle { font-size: 13px; opacity: 0.9; }
+  .userbar { display: flex; align-items: center; gap: 12px; }
+  .userbar button { font: inherit; color: #fff; background: transparent; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; min-height: 32px; padding: 0 12px; cursor: pointer; }
+  .userbar button:hover { background: rgba(255,255,255,.12); }
+  .portal-nav { background: #0a3478; }
+  .portal-nav .inner { max-width: 1200px; margin: 0 auto; padding: 0 16px; display: flex; flex-wrap: wrap; }
+  .portal-nav a { color: #fff; display: inline-block; padding: 10px 20px; text-decoration: none; }
+  .portal-nav a:hover { background: #1d5fa8; }
+  main { max-width: 1200px; margin: 24px auto; padding: 0 16px; min-height: 60vh; }
+  .notice { margin: 0 0 16px; padding: 8px 16px; border: 1px solid #e6a23c; background: #fdf6ec; color: #7a4a00; border-radius: 4px; }
+  .panel { background: #fff; border: 1px solid #e4e7ed; border-radius: 4px; padding: 20px 24px; margin-bottom: 16px; box-shadow: 0 2px 12px rgba(0,0,0,.04); }
+  .panel h2 { font-size: 18px; margin: 0 0 16px; border-left: 4px solid #0958d9; padding-left: 8px; }
+  .panel h2:focus { outline: none; }
+  .login-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 440px); gap: 24px; align-items: start; }
+  @media (max-width: 800px) { .login-layout { grid-template-columns: 1fr; } }
+  .intro { background: linear-gradient(135deg, #e8f1fd, #fff); }
+  .intro h3 { margin: 16px 0 8px; font-size: 15px; }
+  .intro ul { margin: 0; padding-left: 20px; color: #606266; }
+  .hint { display: none; color: #606266; }
   jxjy-config:not(:defined) .hint { display: block; }
-  footer { text-align: center; color: #909399; font-size: 13px; padding: 24px; }
+  .muted { color: #606266; }
+  .alert { color: #c8161e; }
+  .org-status { padding: 16px; border: 1px solid #e6a23c; background: #fdf6ec; color: #7a4a00; border-radius: 4px; font-weight: 600; }
+  .placeholder { padding: 32px; text-align: center; color: #606266; background: #fafafa; border: 1px dashed #dcdfe6; border-radius: 4px; }
+  footer { text-align: center; color: #606266; font-size: 13px; padding: 24px; border-top: 1px solid #e4e7ed; background: #fff; }
 </style>
 </head>
-<body>
-<header class="portal-header"><div class="brand">${TITLE}</div></header>
+<body data-state="signed-out">
+<header class="portal-header">
+  <div class="inner">
+    <div class="brand">
+      <span class="emblem" aria-hidden="true">粤</span>
+      <div><p class="title" data-i18n="title">${TITLE}</p><div class="subtitle" data-i18n="subtitle">广东省人力资源和社会保障厅</div></div>
+    </div>
+    <div class="userbar">
+      <span id="user-info" data-testid="user-info" hidden></span>
+      <button type="button" id="lang-toggle" data-testid="lang-toggle" lang="en">English</button>
+      <button type="button" id="sign-out" data-testid="sign-out" data-i18n="signOut" hidden>退出登录</button>
+    </div>
+  </div>
+</header>
 <nav class="portal-nav" aria-label="主导航">
-  <a href="/">首页</a><a href="#credits">学时登记</a><a href="#classes">培训班</a><a href="#certificate">证书</a><a href="/docs">接口文档</a>
+  <div class="inner">
+    <a href="/" data-i18n="navHome">首页</a><a href="#org-register" data-i18n="navOrgRegister">单位注册</a><a href="/docs" data-i18n="navDocs">接口文档</a>
+  </div>
 </nav>
 <main>
+  <p id="portal-notice" class="notice" role="status" data-testid="portal-notice" hidden></p>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
-    <section class="panel"><h2>登录</h2><jxjy-login></jxjy-login></section>
-    <section class="panel" id="credits"><h2>学时登记</h2><jxjy-credit-records></jxjy-credit-records></section>
-    <section class="panel" id="classes"><h2>培训班</h2><jxjy-class-catalog></jxjy-class-catalog></section>
-    <section class="panel" id="certificate"><h2>继续教育证书</h2><jxjy-certificate></jxjy-certificate></section>
+    <div class="login-layout" data-view="login" id="view-login" data-testid="view-login">
+      <section class="panel intro" aria-labelledby="intro-title">
+        <h2 id="intro-title" data-i18n="title">${TITLE}</h2>
+        <p data-i18n="loginIntro">专业技术人员、法人单位、施教机构和人社部门工作人员请使用本系统账号登录。</p>
+        <h3 data-i18n="loginTips">温馨提示</h3>
+        <ul>
+          <li data-i18n="loginTip1">首次登录须修改初始密码。</li>
+          <li data-i18n="loginTip2">连续 5 次输错密码，账户将被锁定 15 分钟。</li>
+          <li data-i18n="loginTip3">单位和施教机构须先注册，经人社部门审核通过后方可办理业务。</li>
+        </ul>
+        <p><a href="#org-register" id="link-org-register" data-testid="link-org-register" data-i18n="orgRegisterLink">单位/机构注册</a></p>
+      </section>
+      <section class="panel" aria-labelledby="login-title">
+        <h2 id="login-title" tabindex="-1" data-i18n="login">用户登录</h2>
+        <div class="slot"></div>
+      </section>
+    </div>
+    <section class="panel" data-view="org-register" id="view-org-register" data-testid="view-org-register" aria-labelledby="org-register-title" hidden>
+      <h2 id="org-register-title" tabindex="-1" data-i18n="orgRegister">单位/机构注册</h2>
+      <div class="slot"></div>
+      <p><a href="/" data-i18n="backToLogin">返回登录</a></p>
+    </section>
+    <section class="panel" data-view="register" id="view-register" data-testid="view-register" aria-labelledby="register-title" hidden>
+      <h2 id="register-title" tabindex="-1" data-i18n="register">个人注册</h2>
+      <div class="placeholder" data-i18n="registerPlaceholder">个人注册功能即将开放，请先联系所在单位。</div>
+      <div class="slot"></div>
+      <p><a href="/" data-i18n="backToLogin">返回登录</a></p>
+    </section>
+    <section class="panel" data-view="change-password" id="view-change-password" data-testid="view-change-password" aria-labelledby="change-password-title" hidden>
+      <h2 id="change-password-title" tabindex="-1" data-i18n="changePassword">修改密码</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="home" id="view-home" data-testid="view-home" aria-labelledby="home-title" hidden>
+      <h2 id="home-title" tabindex="-1" data-i18n="home">工作台</h2>
+      <div class="slot"></div>
+    </section>
   </jxjy-config>
 </main>
-<footer>演示门户 · 专业技术人员继续教育（jxjy）</footer>
+<footer data-i18n="footer">主办单位：广东省人力资源和社会保障厅（演示）　技术支持：jxjy 继续教育管理系统</footer>
 </body>
 </html>
 `;

@@ -145,6 +145,15 @@ export function randomUscc(): string {
   return body + chars[(31 - (sum % 31)) % 31];
 }
 
+/** A valid GB 11643 ID number: Guangzhou, a random 1980s birth date and sequence, the right check character. */
+export function randomIdNumber(): string {
+  const day = new Date(Date.UTC(1980, 0, 1) + crypto.randomInt(0, 3650) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const body = `440106${day}${String(crypto.randomInt(0, 1000)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
 export const uniqueName = (prefix: string) => `${prefix}${crypto.randomBytes(4).toString('hex')}`;
 
 export async function orgPayload(server: Server, overrides: Record<string, unknown> = {}) {

@@ -1,0 +1,111 @@
+/**
+ * The authorisation matrix of every protected route: no token, an expired token and a tampered token → 401; a
+ * restricted (must-change-password) token → 403 except on the password change; the wrong role → 403; the wrong
+ * organisation → 404 (not visible). Public routes are listed so a new route cannot slip through unlisted.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Role, issueAccessToken } from '../../api/auth.js';
+import { ADMIN, type TestSystem, call, orgPayload, signIn, startTestSystem } from './system.js';
+
+const PUBLIC = ['GET /api/v1/captcha', 'POST /api/v1/accounts', 'POST /api/v1/sessions', 'POST /api/v1/orgs', 'GET /api/v1/orgs', 'GET /api/v1/orgs/{orgId}'];
+const taskId = crypto.randomUUID();
+const orgId = crypto.randomUUID();
+const PROTECTED: Array<{ route: string; url: string; payload?: object; roles: Role[] }> = [
+  { route: 'GET /api/v1/me', url: '/api/v1/me', roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
+  { route: 'PUT /api/v1/accounts/me/password', url: '/api/v1/accounts/me/password', payload: { currentPassword: 'Whatever2026', newPassword: 'Another2026x' }, roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/tasks', url: '/api/v1/tasks', roles: ['admin', 'unit', 'institution'] },
+  { route: 'POST /api/v1/tasks/{taskId}/decision', url: `/api/v1/tasks/${taskId}/decision`, payload: { decision: 'approve' }, roles: ['admin', 'unit', 'institution'] },
+  {
+    route: 'POST /api/v1/orgs/{orgId}/applications',
+    url: `/api/v1/orgs/${orgId}/applications`,
+    payload: { name: '某单位', uscc: '91440101MA59XXXX0X', regionCode: '440100', contactName: '张三', contactPhone: '13800138000' },
+    roles: ['unit', 'institution'],
+  },
+];
+
+describe('authorisation of every route', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  const mint = (role: Role, extra: { expiredAt?: number; restricted?: boolean; orgId?: string } = {}) =>
+    issueAccessToken(
+      system.config,
+      { accountId: crypto.randomUUID(), role, subjectId: crypto.randomUUID(), ...(extra.orgId ? { orgId: extra.orgId } : {}), mustChangePassword: extra.restricted ?? false },
+      extra.expiredAt ?? Date.now(),
+    ).accessToken;
+  const method = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT';
+
+  it('covers every route the server has: each is either public or in the matrix', () => {
+    const routes = system.server.table().filter((r) => r.path.startsWith('/api/v1')).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(routes.sort()).toEqual([...PUBLIC, ...PROTECTED.map((p) => p.route)].sort());
+    for (const r of system.server.table().filter((x) => PUBLIC.includes(`${x.method.toUpperCase()} ${x.path}`))) {
+      expect(r.settings.auth === false || r.settings.auth?.mode === 'optional', r.path).toBe(true);
+    }
+  });
+
+  for (const { route, url, payload, roles } of PROTECTED) {
+    describe(route, () => {
+      it('401 without a token, with an expired token and with a tampered token', async () => {
+        expect((await call(system.server, { method: method(route), url, payload })).statusCode).toBe(401);
+        const expired = mint(roles[0]!, { expiredAt: Date.now() - 3_600_000 });
+        expect((await call(system.server, { method: method(route), url, payload, token: expired })).statusCode).toBe(401);
+        const good = mint(roles[0]!);
+        const tampered = good.slice(0, -3) + (good.endsWith('aaa') ? 'bbb' : 'aaa');
+        expect((await call(system.server, { method: method(route), url, payload, token: tampered })).statusCode).toBe(401);
+        const [header, body, signature] = good.split('.');
+        const forged = JSON.parse(Buffer.from(body!, 'base64url').toString());
+        forged.role = forged.role === 'admin' ? 'unit' : 'admin'; // a claim changed without re-signing
+        const escalated = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+        expect((await call(system.server, { method: method(route), url, payload, token: escalated })).statusCode).toBe(401);
+      });
+
+      it('403 for a restricted token unless it is the password change', async () => {
+        const response = await call(system.server, { method: method(route), url, payload, token: mint(roles[0]!, { restricted: true }) });
+        if (route === 'PUT /api/v1/accounts/me/password') expect(response.statusCode).not.toBe(403);
+        else expect(response.statusCode).toBe(403);
+      });
+
+      const refused = (['person', 'unit', 'institution', 'admin', 'auditor'] as Role[]).filter((role) => !roles.includes(role));
+      it.runIf(refused.length > 0)(`403 for the roles it does not serve (${refused.join(', ')})`, async () => {
+        for (const role of refused) {
+          const response = await call(system.server, { method: method(route), url, payload, token: mint(role, { orgId: crypto.randomUUID() }) });
+          expect(response.statusCode, role).toBe(403);
+        }
+      });
+    });
+  }
+
+  it('404 for the wrong organisation: another unit’s tasks, another org’s application', async () => {
+    const { server } = system;
+    const adminToken = await signIn(server, ADMIN.username, ADMIN.password);
+    const approve = async () => {
+      const payload = await orgPayload(server);
+      const registered = await call(server, { method: 'POST', url: '/api/v1/orgs', payload });
+      const id = registered.result!.orgId as string;
+      const inbox = await call(server, { method: 'GET', url: `/api/v1/tasks?status=open&after=${encodeURIComponent(registered.result!.position as string)}`, token: adminToken });
+      const task = (inbox.result!.items as Array<{ taskId: string; subject: { id: string } }>).find((t) => t.subject.id === id)!;
+      expect((await call(server, { method: 'POST', url: `/api/v1/tasks/${task.taskId}/decision`, token: adminToken, payload: { decision: 'approve' } })).statusCode).toBe(200);
+      return { id, token: await signIn(server, payload.reviewerUsername, payload.reviewerPassword), payload };
+    };
+    const a = await approve();
+    const b = await approve();
+    const other = await call(server, {
+      method: 'POST',
+      url: `/api/v1/orgs/${a.id}/applications`,
+      token: b.token,
+      payload: { name: '冒名单位', uscc: b.payload.uscc, regionCode: '440100', contactName: '王五', contactPhone: '13800138000' },
+    });
+    expect(other.statusCode).toBe(404);
+    // An org's full record (with its USCC) is for admin and its own reviewers; another org sees public fields only.
+    const full = await call(server, { method: 'GET', url: `/api/v1/orgs/${a.id}`, token: a.token });
+    expect(full.result).toHaveProperty('uscc');
+    const publicView = await call(server, { method: 'GET', url: `/api/v1/orgs/${a.id}`, token: b.token });
+    expect(publicView.result).not.toHaveProperty('uscc');
+  });
+});
