@@ -1,6 +1,8 @@
 // Builds what portals load from /components/: jxjy.js (every element, one ESM file), <tag>.js per element
 // sharing chunks/, and custom-elements.json. Elements are discovered, not listed: a folder
 // components/<name>/ holding <name>.ts (define file) and <name>.component.ts becomes jxjy-<name>.
+// Host-page scripts (the demo portal) are listed in `pages` and built on their own to <name>.js: the CSP
+// (script-src 'self') forbids inline scripts, so the portal's code must be a same-origin file.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +30,9 @@ for (const name of components) {
 }
 if (components.length === 0) throw new Error('no components found under components/<name>/<name>.ts');
 
+// Not elements: they use the elements that jxjy.js defines and must not bundle a second copy of them.
+const pages = ['portal'];
+
 rmSync(dist, { recursive: true, force: true });
 
 const common = {
@@ -44,7 +49,7 @@ const common = {
   metafile: true,
 };
 
-const [single, split] = await Promise.all([
+const [single, split, hostPages] = await Promise.all([
   build({
     ...common,
     stdin: {
@@ -61,6 +66,11 @@ const [single, split] = await Promise.all([
     outdir: dist,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+  }),
+  build({
+    ...common,
+    entryPoints: Object.fromEntries(pages.map((n) => [n, join(here, n, `${n}.ts`)])),
+    outdir: dist,
   }),
 ]);
 
@@ -79,7 +89,7 @@ if ('customElements' in JSON.parse(readFileSync(join(root, 'package.json'), 'utf
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
-const outputs = Object.keys({ ...single.metafile.outputs, ...split.metafile.outputs })
+const outputs = Object.keys({ ...single.metafile.outputs, ...split.metafile.outputs, ...hostPages.metafile.outputs })
   .filter((f) => f.endsWith('.js'))
   .sort();
 console.log(`${'file'.padEnd(40)}${'min'.padStart(10)}${'gzip'.padStart(10)}`);

@@ -1,5 +1,9 @@
 // Every custom event a jxjy-* element dispatches, typed once so `emit()` and host listeners agree.
 // Add new events here as `'jxjy-<noun>-<past-verb>': <detail>`; keep details plain, serialisable data.
+import type { Decision, OrgRegistered, Session, TaskSubject } from './api/types.js';
+
+/** Screens a component asks the host to show; the host owns routing. */
+export type NavigationTarget = 'login' | 'register' | 'org-register';
 
 export interface JxjyEventDetailMap {
   /**
@@ -8,6 +12,16 @@ export interface JxjyEventDetailMap {
    * `preventDefault()` means "don't retry": the element shows the 401 error instead.
    */
   'jxjy-token-expired': { waitFor: Promise<unknown>[] };
+  /** A sign-in succeeded. The host stores `accessToken`; no component keeps it. */
+  'jxjy-login-succeeded': Session;
+  /** The password was changed; the detail is the new, unrestricted session replacing the old token. */
+  'jxjy-password-changed': Session;
+  /** An organisation registration was accepted and awaits the administrator's approval. */
+  'jxjy-org-registered': OrgRegistered;
+  /** A reviewer decided a task; the row already shows the result. */
+  'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject };
+  /** The user asked for another screen (e.g. a registration link on the login form). */
+  'jxjy-navigate': { to: NavigationTarget };
 }
 
 export type JxjyEventMap = { [K in keyof JxjyEventDetailMap]: CustomEvent<JxjyEventDetailMap[K]> };

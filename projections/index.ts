@@ -1,5 +1,7 @@
 /** Every projection the runner maintains. Features add theirs here. */
+import { orgsProjection } from './orgs.js';
 import type { Projection } from './projection.js';
 import { streamCatalog } from './stream-catalog.js';
+import { tasksProjection } from './tasks.js';
 
-export const projections: Projection[] = [streamCatalog];
+export const projections: Projection[] = [streamCatalog, tasksProjection, orgsProjection];

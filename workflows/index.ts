@@ -3,4 +3,4 @@
  * Features add `export * from './<area>/workflow.js';` lines here. Only sandbox-pure modules may be reachable
  * from this file — the bundler would refuse Node built-ins and the replay would not be deterministic.
  */
-export {};
+export * from './org/workflow.js';

@@ -7,17 +7,36 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** The server's error body `{statusCode, error, message, details?}` as a throwable; status 0 = no response. */
+/** What else an error response may say: a machine-readable `code`, and `Retry-After` (seconds) on 429/503. */
+export interface ApiErrorExtras {
+  readonly code?: string;
+  readonly retryAfter?: number;
+}
+
+/** The server's error body `{statusCode, error, message, details?, code?}` as a throwable; status 0 = no response. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly code: string | undefined;
+  /** Seconds from the `Retry-After` header (delta or HTTP date), when the server sent one. */
+  readonly retryAfter: number | undefined;
   constructor(
     readonly status: number,
     readonly error: string,
     message: string,
     readonly details?: readonly FieldError[],
+    extras: ApiErrorExtras = {},
   ) {
     super(message);
+    this.code = extras.code;
+    this.retryAfter = extras.retryAfter;
   }
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 export type TokenSource = () => string | undefined | Promise<string | undefined>;
@@ -136,6 +155,7 @@ export class ApiClient {
       typeof b['error'] === 'string' ? b['error'] : res.statusText,
       typeof b['message'] === 'string' && b['message'] ? b['message'] : fallback,
       details,
+      { code: typeof b['code'] === 'string' ? b['code'] : undefined, retryAfter: retryAfterSeconds(res.headers.get('Retry-After')) },
     );
   }
 }

@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { ApiClient } from '../api/api-client.js';
 import { jxjyConfigContext, type JxjyConfigValue } from '../context.js';
-import type { JxjyEventDetailMap, JxjyEventMap } from '../events.js';
+import type { JxjyEventDetailMap } from '../events.js';
 import { format, resolveLang, type Lang, type MessageKey } from '../i18n/messages.js';
 
 export class JxjyElement extends LitElement {
@@ -76,7 +76,7 @@ export class JxjyElement extends LitElement {
     name: K,
     detail: JxjyEventDetailMap[K],
     { cancelable = false }: { cancelable?: boolean } = {},
-  ): JxjyEventMap[K] {
+  ): CustomEvent<JxjyEventDetailMap[K]> {
     const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail });
     this.dispatchEvent(event);
     return event;

@@ -76,9 +76,10 @@ export const controls = css`
     margin-bottom: 4px;
     color: var(--_jxjy-text-secondary);
   }
-  /* Required is also said in words by the input's required attribute; the asterisk is not the only cue. */
+  /* Required is also said in words by the input's required attribute; the asterisk is not the only cue,
+     and its empty alt text (after the slash) keeps it out of the label's accessible name. */
   label.required::before {
-    content: '*';
+    content: '*' / '';
     margin-inline-end: 4px;
     color: var(--_jxjy-danger);
   }

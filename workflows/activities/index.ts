@@ -3,7 +3,9 @@
  * the embedded app, `worker-main.ts` and tests all build activities through this one function.
  */
 import type { EventStore } from '../../events/store/event-store.js';
+import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
+import { createReadStreamActivities } from './read-stream.js';
 
 export interface ActivityDependencies {
   store: EventStore;
@@ -12,6 +14,8 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createEventActivities(deps),
+    ...createReadStreamActivities(deps),
+    ...createAccountActivities(deps),
   };
 }
 

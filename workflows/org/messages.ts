@@ -13,6 +13,11 @@ export const orgWorkflowId = (orgId: string) => `org-${orgId}`;
 
 export interface OrgWorkflowInput {
   orgId: string;
+  /**
+   * How long a run without an open task waits for an application before it ends (default 60 s): an update-with-start
+   * whose application is refused leaves a run with nothing to do. Tests shrink it.
+   */
+  applyWindowMs?: number;
 }
 
 /** The first reviewer account, created with the registration (password already hashed by the API). */
@@ -45,8 +50,8 @@ export interface OrgView {
 }
 
 /**
- * Failures: Conflict → 409 (username or uscc taken), InvalidTransition → 409 (an application is already pending or
- * the organisation is approved).
+ * Failures: Conflict → 409 (username or uscc taken; details[1] names the field), InvalidTransition → 409 (an
+ * application is already pending or the organisation is approved), InvalidInput → 422.
  */
 export const applyUpdate = defineUpdate<OrgView, [OrgApplication]>('apply');
 export const orgViewQuery = defineQuery<OrgView | null>('view');

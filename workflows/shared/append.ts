@@ -32,6 +32,13 @@ export interface StreamCursor {
   revision: string;
 }
 
+/** Event metadata (DESIGN.md §3) for a command's events: who acted, and the request it belongs to. */
+export const commandMetadata = (actor: { id: string; role: string; orgId?: string }, correlationId?: string): EventMetadata => ({
+  actor: { id: actor.id, role: actor.role, ...(actor.orgId ? { orgId: actor.orgId } : {}) },
+  ...(correlationId ? { correlationId } : {}),
+  schemaVersion: 1,
+});
+
 export const newStreamCursor = (streamId: string): StreamCursor => ({ streamId, revision: 'no_stream' });
 
 export function stampEvents(drafts: EventDraft[]): NewEvent[] {

@@ -186,4 +186,25 @@ describe('ApiClient', () => {
       expect((err as Error).name).to.equal('AbortError');
     }
   });
+
+  it("exposes the body's code and Retry-After (seconds or HTTP date) on ApiError", async () => {
+    replies.push(
+      new Response(JSON.stringify({ statusCode: 429, error: 'Too Many Requests', message: 'locked' }), {
+        status: 429,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': '900' },
+      }),
+      new Response(JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'later' }), {
+        status: 503,
+        headers: { 'Retry-After': new Date(Date.now() + 120_000).toUTCString() },
+      }),
+      status(403, { statusCode: 403, error: 'Forbidden', message: 'not yet', code: 'org_not_approved' }),
+    );
+    const api = new ApiClient();
+    const locked = await rejection(api.post('/api/v1/sessions', {}));
+    expect([locked.status, locked.retryAfter, locked.code]).to.deep.equal([429, 900, undefined]);
+    const later = await rejection(api.get('/api/v1/health'));
+    expect(later.retryAfter).to.be.within(115, 120);
+    const forbidden = await rejection(api.post('/api/v1/tasks/t/decision', {}));
+    expect([forbidden.code, forbidden.retryAfter]).to.deep.equal(['org_not_approved', undefined]);
+  });
 });

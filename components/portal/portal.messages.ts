@@ -1,0 +1,78 @@
+// Texts of the demo portal's own chrome (header, navigation, view headings). The screens' texts live in
+// components/i18n/messages.ts; these belong to the host page, as a real portal's would.
+
+export const zhPortal = {
+  title: '广东省专业技术人员继续教育管理系统',
+  subtitle: '广东省人力资源和社会保障厅',
+  navHome: '首页',
+  navOrgRegister: '单位注册',
+  navDocs: '接口文档',
+  login: '用户登录',
+  loginIntro: '专业技术人员、法人单位、施教机构和人社部门工作人员请使用本系统账号登录。',
+  loginTips: '温馨提示',
+  loginTip1: '首次登录须修改初始密码。',
+  loginTip2: '连续 5 次输错密码，账户将被锁定 15 分钟。',
+  loginTip3: '单位和施教机构须先注册，经人社部门审核通过后方可办理业务。',
+  orgRegisterLink: '单位/机构注册',
+  orgRegister: '单位/机构注册',
+  register: '个人注册',
+  registerPlaceholder: '个人注册功能即将开放，请先联系所在单位。',
+  backToLogin: '返回登录',
+  changePassword: '修改密码',
+  home: '工作台',
+  signOut: '退出登录',
+  loading: '加载中…',
+  loadFailed: '加载失败，请稍后重试。',
+  sessionExpired: '登录已过期，请重新登录。',
+  orgPending: '“{name}”的注册申请正在等待人社部门审核，审核通过后即可办理业务。',
+  orgRejected: '“{name}”的注册申请未通过审核。理由：{reason}',
+  personPlaceholder: '个人业务（人员信息维护、学时申报、培训班报名、证书打印）即将开放。',
+  footer: '主办单位：广东省人力资源和社会保障厅（演示）　技术支持：jxjy 继续教育管理系统',
+  'role.person': '专业技术人员',
+  'role.unit': '法人单位审核人',
+  'role.institution': '施教机构审核人',
+  'role.admin': '人社部门管理员',
+  'role.auditor': '审计人员',
+} as const;
+
+export type PortalKey = keyof typeof zhPortal;
+
+export const enPortal = {
+  title: 'Guangdong Continuing Education Management System for Professional and Technical Personnel',
+  subtitle: 'Human Resources and Social Security Department of Guangdong Province',
+  navHome: 'Home',
+  navOrgRegister: 'Register an organisation',
+  navDocs: 'API docs',
+  login: 'Sign in',
+  loginIntro: 'Professionals, employer units, teaching institutions and department staff sign in with their account.',
+  loginTips: 'Tips',
+  loginTip1: 'You must change the initial password at your first sign-in.',
+  loginTip2: 'After 5 wrong passwords the account is locked for 15 minutes.',
+  loginTip3: 'Units and institutions register first and can act once the department approves them.',
+  orgRegisterLink: 'Register a unit or institution',
+  orgRegister: 'Register a unit or institution',
+  register: 'Register as an individual',
+  registerPlaceholder: 'Individual registration opens soon; please contact your unit meanwhile.',
+  backToLogin: 'Back to sign-in',
+  changePassword: 'Change password',
+  home: 'Workbench',
+  signOut: 'Sign out',
+  loading: 'Loading…',
+  loadFailed: 'Loading failed. Please try again later.',
+  sessionExpired: 'Your session has expired. Please sign in again.',
+  orgPending: 'The registration of “{name}” awaits the department’s approval; you can act once it is approved.',
+  orgRejected: 'The registration of “{name}” was rejected. Reason: {reason}',
+  personPlaceholder: 'Personal services (profile, credit records, class enrolment, certificates) open soon.',
+  footer: 'Host: Human Resources and Social Security Department of Guangdong Province (demo) · Powered by jxjy',
+  'role.person': 'Professional',
+  'role.unit': 'Unit reviewer',
+  'role.institution': 'Institution reviewer',
+  'role.admin': 'Administrator',
+  'role.auditor': 'Auditor',
+} satisfies Record<PortalKey, string>;
+
+export const portalText: Readonly<Record<'zh-CN' | 'en', Readonly<Record<PortalKey, string>>>> = {
+  'zh-CN': zhPortal,
+  en: enPortal,
+};
+

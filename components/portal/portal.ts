@@ -1,0 +1,204 @@
+// The demo portal's script (/components/portal.js), playing the part a provincial portal plays when it embeds
+// jxjy-* screens: it owns routing and the session, passes the token through <jxjy-config>, and reacts to the
+// screens' events. Loaded after jxjy.js, which defines the elements; it bundles none of them itself.
+import { ApiClient, ApiError } from '../api/api-client.js';
+import type { Me, Role, Session } from '../api/types.js';
+import type { JxjyConfig } from '../config/config.component.js';
+import { resolveLang, type Lang } from '../i18n/messages.js';
+import { portalText, type PortalKey } from './portal.messages.js';
+
+type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home';
+
+// sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
+// or behind its own session; the components never store it.
+const SESSION_KEY = 'jxjy.demo.session';
+const LANG_KEY = 'jxjy.demo.lang';
+
+interface Stored {
+  session: Session;
+  expiresAt: number;
+}
+
+let stored: Stored | undefined = readSession();
+let lang: Lang = resolveLang(sessionStorage.getItem(LANG_KEY));
+let me: Me | undefined;
+
+const config = document.querySelector<JxjyConfig>('jxjy-config')!;
+const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const t = (key: PortalKey, params: Record<string, string> = {}) =>
+  portalText[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
+// Typed as PortalKey, so tsc fails when a role the API may return has no label.
+const roleKey = (role: Role): PortalKey => `role.${role}`;
+
+function readSession(): Stored | undefined {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Stored | null;
+    return value && value.expiresAt > Date.now() ? value : undefined;
+  } catch {
+    return undefined; // a corrupt entry is the same as none: sign in again
+  }
+}
+
+function keepSession(session: Session): void {
+  stored = { session, expiresAt: Date.now() + session.expiresIn * 1000 };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(stored));
+}
+
+function signOut(notice?: string): void {
+  stored = undefined;
+  me = undefined;
+  sessionStorage.removeItem(SESSION_KEY);
+  setNotice(notice ?? '');
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  route();
+}
+
+function setNotice(text: string): void {
+  const notice = byId('portal-notice');
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+function create<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  return el;
+}
+
+/** Shows one view; screens of the others are removed, which aborts their requests. */
+function show(view: View, moveFocus: boolean): HTMLElement {
+  document.body.dataset.view = view;
+  document.body.dataset.state = stored ? 'signed-in' : 'signed-out';
+  let active: HTMLElement | undefined;
+  for (const section of document.querySelectorAll<HTMLElement>('[data-view]')) {
+    const on = section.dataset.view === view;
+    section.hidden = !on;
+    if (on) active = section;
+    else section.querySelector('.slot')?.replaceChildren();
+  }
+  byId('sign-out').hidden = !stored;
+  byId('user-info').hidden = !stored;
+  renderUser();
+  // A view change is a page change for a screen-reader user: announce it by moving to its heading.
+  if (moveFocus) active!.querySelector<HTMLElement>('h2[tabindex]')?.focus();
+  return active!.querySelector<HTMLElement>('.slot')!;
+}
+
+function route(moveFocus = true): void {
+  if (stored) {
+    if (stored.session.mustChangePassword) {
+      const screen = create('jxjy-change-password', { 'first-login': '', 'data-testid': 'change-password' });
+      show('change-password', moveFocus).replaceChildren(screen);
+    } else {
+      void home(show('home', moveFocus));
+    }
+    return;
+  }
+  const hash = location.hash.slice(1);
+  if (hash === 'org-register') {
+    show('org-register', moveFocus).replaceChildren(create('jxjy-org-register', { 'data-testid': 'org-register' }));
+  } else if (hash === 'register') {
+    show('register', moveFocus);
+  } else {
+    show('login', moveFocus).replaceChildren(create('jxjy-login', { 'data-testid': 'login' }));
+  }
+}
+
+const api = () =>
+  new ApiClient({ apiBase: config.apiBase ?? '', lang, getToken: () => stored?.session.accessToken, host: document.body });
+
+/** What the signed-in role may do: reviewers get their inbox once their organisation is approved. */
+async function home(slot: HTMLElement): Promise<void> {
+  slot.replaceChildren(create('p', { class: 'muted', role: 'status' }));
+  slot.firstElementChild!.textContent = t('loading');
+  try {
+    me = await api().get<Me>('/api/v1/me');
+  } catch (err) {
+    if (!stored) return; // a 401 already signed us out
+    const failed = create('p', { class: 'alert', role: 'alert', 'data-testid': 'home-error' });
+    failed.textContent = err instanceof ApiError ? err.message : t('loadFailed');
+    slot.replaceChildren(failed);
+    return;
+  }
+  renderUser();
+  const role = stored?.session.role;
+  if ((role === 'unit' || role === 'institution') && me.org && me.org.status !== 'approved') {
+    const panel = create('div', { class: 'org-status', role: 'status', 'data-testid': 'org-status', 'data-status': me.org.status });
+    panel.textContent =
+      me.org.status === 'rejected' ? t('orgRejected', { name: me.org.name, reason: me.org.reason ?? '' }) : t('orgPending', { name: me.org.name });
+    slot.replaceChildren(panel);
+  } else if (role === 'admin' || role === 'unit' || role === 'institution') {
+    slot.replaceChildren(create('jxjy-task-inbox', { 'data-testid': 'task-inbox' }));
+  } else {
+    const panel = create('div', { class: 'placeholder', 'data-testid': 'person-placeholder' });
+    panel.textContent = t('personPlaceholder');
+    slot.replaceChildren(panel);
+  }
+}
+
+function renderUser(): void {
+  const info = byId('user-info');
+  if (!stored) {
+    info.textContent = '';
+    return;
+  }
+  const role = t(roleKey(stored.session.role));
+  info.textContent = me ? `${me.name || me.username}（${role}）` : role;
+}
+
+function applyLang(): void {
+  config.lang = lang;
+  document.documentElement.lang = lang;
+  sessionStorage.setItem(LANG_KEY, lang);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as PortalKey);
+  const toggle = byId('lang-toggle');
+  toggle.textContent = lang === 'en' ? '中文' : 'English';
+  toggle.lang = lang === 'en' ? 'zh-CN' : 'en';
+  document.title = t('title');
+  renderUser();
+}
+
+function navigate(to: string): void {
+  const hash = to === 'login' ? '' : `#${to}`;
+  if (location.hash === hash) route();
+  else if (hash) location.hash = hash;
+  else {
+    history.pushState(null, '', location.pathname + location.search);
+    route();
+  }
+}
+
+async function start(): Promise<void> {
+  // Properties set before the upgrade would shadow the element's accessors; wait for the definitions.
+  await customElements.whenDefined('jxjy-config');
+  config.tokenProvider = () => stored?.session.accessToken ?? '';
+
+  document.addEventListener('jxjy-login-succeeded', (e) => {
+    setNotice('');
+    keepSession(e.detail);
+    route();
+  });
+  document.addEventListener('jxjy-password-changed', (e) => {
+    keepSession(e.detail);
+    route();
+  });
+  document.addEventListener('jxjy-navigate', (e) => navigate(e.detail.to));
+  // No refresh tokens yet: an expired session means signing in again. preventDefault = "don't retry".
+  document.addEventListener('jxjy-token-expired', (e) => {
+    e.preventDefault();
+    signOut(t('sessionExpired'));
+  });
+  byId('sign-out').addEventListener('click', () => signOut());
+  byId('lang-toggle').addEventListener('click', () => {
+    lang = lang === 'en' ? 'zh-CN' : 'en';
+    applyLang();
+  });
+  window.addEventListener('hashchange', () => route());
+  window.addEventListener('popstate', () => route());
+
+  applyLang();
+  route(false);
+}
+
+void start();

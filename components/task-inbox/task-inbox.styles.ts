@@ -1,0 +1,148 @@
+// Styles for <jxjy-task-inbox>: an Element-Plus-like filter bar, table, tags and inline reject form.
+import { css } from 'lit';
+import { controls, tokens } from '../theme/tokens.js';
+
+export default [
+  tokens,
+  controls,
+  css`
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px 24px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    .filter {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    .filter label {
+      margin: 0;
+      white-space: nowrap;
+    }
+    .filter select {
+      width: auto;
+      min-width: 160px;
+    }
+    .status {
+      margin: 0;
+      padding: 4px 0;
+      min-height: 1.5em;
+    }
+    .status:empty {
+      min-height: 0;
+      padding: 0;
+    }
+    .failure,
+    .blocked,
+    .load-error {
+      margin: 8px 0;
+      padding: 8px 16px;
+      border-radius: var(--_jxjy-radius);
+    }
+    .failure,
+    .load-error {
+      border: 1px solid var(--_jxjy-danger);
+      background: #fef0f0;
+      color: var(--_jxjy-danger);
+    }
+    .failure[hidden] {
+      display: none;
+    }
+    .blocked,
+    .load-error.blocked {
+      border: 1px solid #e6a23c;
+      background: #fdf6ec;
+      color: #7a4a00;
+      font-weight: 600;
+    }
+    .load-error p {
+      margin: 0 0 8px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    tbody tr:hover {
+      background: var(--_jxjy-table-header-bg);
+    }
+    th[scope='row'] {
+      font-weight: 500;
+      color: var(--_jxjy-text);
+    }
+    .actions {
+      white-space: nowrap;
+    }
+    button.small {
+      min-height: 28px;
+      padding: 0 11px;
+      font-size: 0.9286em;
+    }
+    .actions button + button {
+      margin-inline-start: 8px;
+    }
+    button.danger-solid {
+      background: var(--_jxjy-danger);
+      border-color: var(--_jxjy-danger);
+      color: var(--_jxjy-on-primary);
+    }
+    .tag {
+      display: inline-block;
+      padding: 0 8px;
+      border: 1px solid #d9ecff;
+      border-radius: var(--_jxjy-radius);
+      background: #ecf5ff;
+      color: #0b4fa8;
+      font-size: 0.9286em;
+      line-height: 22px;
+      white-space: nowrap;
+    }
+    .tag.warning {
+      border-color: #faecd8;
+      background: #fdf6ec;
+      color: #7a4a00;
+    }
+    .tag.approve {
+      border-color: #e1f3d8;
+      background: #f0f9eb;
+      color: #2b6a0b;
+    }
+    .tag.reject {
+      border-color: #fde2e2;
+      background: #fef0f0;
+      color: #b3141b;
+    }
+    .reason {
+      margin-top: 4px;
+      color: var(--_jxjy-text-secondary);
+      font-size: 0.9286em;
+    }
+    .reason-row td {
+      background: var(--_jxjy-table-header-bg);
+    }
+    .reason-form {
+      max-width: 560px;
+    }
+    .reason-form textarea {
+      resize: vertical;
+    }
+    .reason-actions {
+      display: flex;
+      gap: 8px;
+      margin-top: 8px;
+    }
+    .empty {
+      padding: 32px 0;
+      text-align: center;
+      color: var(--_jxjy-text-secondary);
+    }
+    .pager {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 4px;
+      margin-top: 12px;
+    }
+  `,
+];

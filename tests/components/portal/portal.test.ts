@@ -1,0 +1,144 @@
+// The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
+// sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
+// and signing out on jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../../components/config/config.js';
+import '../../../components/login/login.js';
+import '../../../components/change-password/change-password.js';
+import '../../../components/org-register/org-register.js';
+import '../../../components/task-inbox/task-inbox.js';
+import { portalPage } from '../../../api/static/portal-page.js';
+import { afterEach, describe, it } from '../mocha.js';
+import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
+
+const page = new DOMParser().parseFromString(portalPage(), 'text/html');
+document.body.replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
+sessionStorage.clear();
+
+let stub: FetchStub | undefined;
+afterEach(() => {
+  stub?.restore();
+  (document.querySelector<HTMLButtonElement>('[data-testid=sign-out]'))?.click();
+});
+
+const session = (over: Record<string, unknown> = {}) => ({
+  accessToken: 'jwt-full',
+  expiresIn: 900,
+  mustChangePassword: false,
+  role: 'admin',
+  subjectId: 'acc-1',
+  ...over,
+});
+const me = (over: Record<string, unknown> = {}) => ({
+  accountId: 'acc-1',
+  username: 'admin',
+  role: 'admin',
+  subjectId: 'acc-1',
+  name: '管理员',
+  mustChangePassword: false,
+  ...over,
+});
+const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`);
+const visible = (id: string) => {
+  const el = byTestId(id);
+  return !!el && !el.hidden && !!el.closest('[data-view]:not([hidden])');
+};
+
+async function signIn() {
+  await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('img[data-captcha-id]'), 'login with captcha');
+  const login = byTestId('login')!;
+  fill(login, { username: 'admin', password: 'Initial123', captchaAnswer: 'ab12' });
+  $(login, 'button[type=submit]').click();
+}
+
+const started = import('../../../components/portal/portal.js');
+
+describe('demo portal', () => {
+  it('signs in, forces the password change, shows the admin inbox with the token, and signs out', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ accessToken: 'jwt-restricted', mustChangePassword: true }))],
+      'PUT /api/v1/accounts/me/password': [json(200, session())],
+      'GET /api/v1/me': [json(200, me())],
+      'GET /api/v1/tasks': [json(200, { items: [], nextCursor: null })],
+    });
+    await started;
+    expect(document.body.dataset.view).to.equal('login');
+    expect(visible('view-login')).to.equal(true);
+    await signIn();
+
+    await waitUntil(() => visible('view-change-password') && byTestId('change-password'), 'password change view');
+    expect(document.body.dataset.state).to.equal('signed-in');
+    const change = byTestId('change-password')!;
+    await (change as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    fill(change, { currentPassword: 'Initial123', newPassword: 'Changed123', confirmPassword: 'Changed123' });
+    $(change, 'button[type=submit]').click();
+
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'admin inbox');
+    expect(stub.to('PUT /api/v1/accounts/me/password')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-restricted');
+    expect(stub.to('GET /api/v1/tasks')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    expect(byTestId('user-info')!.textContent).to.equal('管理员（人社部门管理员）');
+    expect(JSON.parse(sessionStorage.getItem('jxjy.demo.session')!).session.accessToken).to.equal('jwt-full');
+
+    byTestId('sign-out')!.click();
+    await waitUntil(() => visible('view-login'), 'back to login');
+    expect(sessionStorage.getItem('jxjy.demo.session')).to.equal(null);
+    expect(byTestId('sign-out')!.hidden).to.equal(true);
+  });
+
+  it("shows a pending organisation's status instead of the inbox", async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'unit', orgId: 'org-1' }))],
+      'GET /api/v1/me': [json(200, me({ role: 'unit', org: { orgId: 'org-1', name: '示例单位', status: 'pending' } }))],
+    });
+    await signIn();
+    await waitUntil(() => byTestId('org-status'), 'org status');
+    expect(byTestId('org-status')!.dataset.status).to.equal('pending');
+    expect(byTestId('org-status')!.textContent).to.contain('示例单位').and.contain('等待人社部门审核');
+    expect(byTestId('task-inbox')).to.equal(null);
+  });
+
+  it('opens organisation registration from the login screen and returns to sign-in on jxjy-navigate', async () => {
+    stub = stubFetch({ 'GET /api/v1/captcha': captchaRoute() });
+    await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('.links'), 'login links');
+    byTestId('login')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('.links button')[1]!.click();
+    await waitUntil(() => visible('view-org-register') && byTestId('org-register'), 'org register view');
+    expect(location.hash).to.equal('#org-register');
+    expect(document.activeElement).to.equal(document.getElementById('org-register-title'));
+    // What the success panel's 返回登录 button sends.
+    byTestId('org-register')!.dispatchEvent(
+      new CustomEvent('jxjy-navigate', { bubbles: true, composed: true, detail: { to: 'login' } }),
+    );
+    await waitUntil(() => visible('view-login') && byTestId('login'), 'login again');
+    expect(location.hash).to.equal('');
+  });
+
+  it('switches the language of the page and the screens', async () => {
+    stub = stubFetch({ 'GET /api/v1/captcha': captchaRoute() });
+    await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('img[data-captcha-id]'), 'login with captcha');
+    await expect(document.body).to.be.accessible();
+    byTestId('lang-toggle')!.click();
+    await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('button[type=submit]')?.textContent?.trim() === 'Sign in', 'English login');
+    expect(document.documentElement.lang).to.equal('en');
+    expect(document.querySelector('jxjy-config')!.getAttribute('lang')).to.equal('en');
+    expect(byTestId('lang-toggle')!.textContent).to.equal('中文');
+    expect(document.getElementById('login-title')!.textContent).to.equal('Sign in');
+    await expect(document.body).to.be.accessible();
+    byTestId('lang-toggle')!.click();
+    await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+  });
+
+  it('signs out with a notice when the API reports the token expired', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session())],
+      'GET /api/v1/me': [json(401, { statusCode: 401, error: 'Unauthorized', message: 'expired' })],
+    });
+    await signIn();
+    await waitUntil(() => visible('view-login') && !byTestId('portal-notice')!.hidden, 'signed out with notice');
+    expect(byTestId('portal-notice')!.textContent).to.equal('登录已过期，请重新登录。');
+    expect(stub.to('GET /api/v1/me')).to.have.length(1);
+    expect(sessionStorage.getItem('jxjy.demo.session')).to.equal(null);
+  });
+});

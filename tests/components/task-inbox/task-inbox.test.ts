@@ -1,0 +1,208 @@
+// <jxjy-task-inbox>: the table in zh and en, empty and error states, filters, paging, approve and
+// reject-with-reason flows (reason required, focus moves on), org_not_approved, and the decided event.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../components/task-inbox/task-inbox.js';
+import type { JxjyTaskInbox } from '../../../components/task-inbox/task-inbox.component.js';
+import type { TaskItem } from '../../../components/api/types.js';
+import { afterEach, describe, it } from '../mocha.js';
+import { $, fill, focused, json, stubFetch, text, type FetchStub } from '../fetch-stub.js';
+
+const LIST = 'GET /api/v1/tasks';
+const task = (n: number, over: Partial<TaskItem> = {}): TaskItem => ({
+  taskId: `t-${n}`,
+  kind: 'org-approval',
+  status: 'open',
+  subject: { type: 'org', id: `org-${n}`, title: `示例单位${n}` },
+  requestedBy: { id: `acc-${n}`, name: `联系人${n}` },
+  createdAt: '2026-03-01T02:30:00.000Z',
+  dueAt: '2026-03-31T00:00:00.000Z',
+  escalated: false,
+  ...over,
+});
+const page = (items: TaskItem[], nextCursor: string | null = null) => json(200, { items, nextCursor });
+const decided = (n: number, decision: 'approve' | 'reject') =>
+  json(200, { taskId: `t-${n}`, status: 'closed', decision, subject: task(n).subject });
+
+let stub: FetchStub | undefined;
+afterEach(() => stub?.restore());
+
+async function render(routes: Parameters<typeof stubFetch>[0], lang = 'zh-CN') {
+  stub = stubFetch(routes);
+  const el = await fixture<JxjyTaskInbox>(html`<jxjy-task-inbox lang=${lang} .token=${'reviewer-jwt'}></jxjy-task-inbox>`);
+  await waitUntil(() => stub!.to(LIST).length > 0 && el.shadowRoot!.querySelector('table, .empty, .load-error'), 'list settled');
+  await el.updateComplete;
+  return el;
+}
+
+const row = (el: JxjyTaskInbox, n: number) => $(el, `tr[data-task-id="t-${n}"]`);
+const button = (el: JxjyTaskInbox, n: number, action: string) => $<HTMLButtonElement>(el, `tr[data-task-id="t-${n}"] [data-action=${action}]`);
+
+describe('jxjy-task-inbox', () => {
+  it('lists open tasks in a captioned table with scoped headers (zh-CN) and passes axe', async () => {
+    const el = await render({ [LIST]: [page([task(1), task(2, { kind: 'credit-review', escalated: true })])] });
+    const [call] = stub!.to(LIST);
+    expect(call!.query.get('status')).to.equal('open');
+    expect(call!.query.get('limit')).to.equal('20');
+    expect(call!.query.has('kind')).to.equal(false);
+    expect(call!.headers.get('Authorization')).to.equal('Bearer reviewer-jwt');
+    expect(text(el, 'caption')).to.equal('待办事项（已显示 2 条）');
+    expect([...el.shadowRoot!.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+    expect(text(el, 'tr[data-task-id="t-1"] th[scope=row]')).to.equal('示例单位1');
+    expect(row(el, 1).textContent).to.contain('单位/机构注册审核').and.contain('联系人1').and.contain('待办理');
+    expect(row(el, 2).textContent).to.contain('学时申报审核').and.contain('已升级');
+    expect($(el, 'tr[data-task-id="t-1"] time').getAttribute('datetime')).to.equal('2026-03-01T02:30:00.000Z');
+    expect(button(el, 1, 'approve').getAttribute('aria-label')).to.equal('通过 示例单位1');
+    expect(button(el, 1, 'reject').getAttribute('aria-expanded')).to.equal('false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders in English and passes axe', async () => {
+    const el = await render({ [LIST]: [page([task(1)])] }, 'en');
+    expect(text(el, 'caption')).to.equal('Open tasks (1 shown)');
+    expect(row(el, 1).textContent).to.contain('Organisation registration');
+    expect(text(el, 'label[for=status-filter]')).to.equal('Status');
+    expect(button(el, 1, 'approve').textContent!.trim()).to.equal('Approve');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state', async () => {
+    const el = await render({ [LIST]: [page([])] });
+    expect(text(el, '.empty')).to.equal('暂无待办');
+    expect(el.shadowRoot!.querySelector('table')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a load error with a retry that reloads', async () => {
+    const el = await render({
+      [LIST]: [json(503, { statusCode: 503, error: 'Service Unavailable', message: '服务暂不可用' }), page([task(1)])],
+    });
+    expect(text(el, '.load-error p')).to.equal('服务暂不可用');
+    expect($(el, '.load-error').getAttribute('role')).to.equal('alert');
+    await expect(el).to.be.accessible();
+    $(el, '.load-error button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('table'), 'table after retry');
+    expect(stub!.to(LIST)).to.have.length(2);
+  });
+
+  it('filters by status and kind with native selects', async () => {
+    const el = await render({ [LIST]: [page([task(1)]), page([task(3, { status: 'closed', decision: 'reject', reason: '材料不全' })]), page([])] });
+    const status = $<HTMLSelectElement>(el, '#status-filter');
+    status.value = 'closed';
+    status.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('tr[data-task-id="t-3"]'), 'closed list');
+    expect(stub!.to(LIST)[1]!.query.get('status')).to.equal('closed');
+    expect(row(el, 3).textContent).to.contain('已驳回').and.contain('材料不全');
+    expect(el.shadowRoot!.querySelector('tr[data-task-id="t-3"] button')).to.equal(null);
+    const kind = $<HTMLSelectElement>(el, '#kind-filter');
+    kind.value = 'enrolment-review';
+    kind.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('.empty'), 'filtered empty');
+    expect(stub!.to(LIST)[2]!.query.get('kind')).to.equal('enrolment-review');
+    expect(text(el, '.empty')).to.equal('暂无已办事项');
+  });
+
+  it('loads more with nextCursor and hides the button on the last page', async () => {
+    const el = await render({ [LIST]: [page([task(1)], 'cursor-2'), page([task(2)], null)] });
+    $(el, '.pager button').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('tr[data-task-id="t-2"]'), 'second page');
+    expect(stub!.to(LIST)[1]!.query.get('cursor')).to.equal('cursor-2');
+    expect(el.shadowRoot!.querySelectorAll('tbody tr')).to.have.length(2);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.pager')).to.equal(null);
+  });
+
+  it('approves a task: posts the decision, updates the row, emits the event and focuses the next open task', async () => {
+    const el = await render({ [LIST]: [page([task(1), task(2)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'approve')] });
+    setTimeout(() => button(el, 1, 'approve').click());
+    const event = await oneEvent(el, 'jxjy-task-decided');
+    expect(event.detail).to.deep.equal({ taskId: 't-1', decision: 'approve', subject: task(1).subject });
+    expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'approve' });
+    await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
+    expect(row(el, 1).textContent).to.contain('已通过');
+    expect(row(el, 1).querySelector('button')).to.equal(null);
+    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1');
+  });
+
+  it('moves focus to the status message after deciding the last open task', async () => {
+    const el = await render({ [LIST]: [page([task(1)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'approve')] });
+    button(el, 1, 'approve').click();
+    await waitUntil(() => focused(el, $(el, '#inbox-status')), 'focus on the status message');
+    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('requires a reason to reject: an empty reason shows an error and calls nothing', async () => {
+    const el = await render({ [LIST]: [page([task(1), task(2)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'reject')] });
+    button(el, 1, 'reject').click();
+    await el.updateComplete;
+    expect(button(el, 1, 'reject').getAttribute('aria-expanded')).to.equal('true');
+    expect(button(el, 1, 'reject').getAttribute('aria-controls')).to.equal('reason-form');
+    await waitUntil(() => focused(el, $(el, '#reason-input')), 'reason textarea focused');
+    await expect(el).to.be.accessible();
+
+    $(el, '#reason-form button[type=submit]').click();
+    await el.updateComplete;
+    expect(text(el, '#reason-error')).to.equal('请填写驳回理由');
+    expect($(el, '#reason-input').getAttribute('aria-invalid')).to.equal('true');
+    expect(stub!.to('POST /api/v1/tasks/t-1/decision')).to.have.length(0);
+
+    fill(el, { 'reason-input': '  营业执照已过期  ' });
+    setTimeout(() => $(el, '#reason-form button[type=submit]').click());
+    const event = await oneEvent(el, 'jxjy-task-decided');
+    expect(event.detail.decision).to.equal('reject');
+    expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'reject', reason: '营业执照已过期' });
+    await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
+    expect(row(el, 1).textContent).to.contain('已驳回').and.contain('营业执照已过期');
+    expect(el.shadowRoot!.querySelector('#reason-form')).to.equal(null);
+  });
+
+  it('closes the reason form on cancel and returns focus to the reject button', async () => {
+    const el = await render({ [LIST]: [page([task(1)])] });
+    button(el, 1, 'reject').click();
+    await el.updateComplete;
+    $(el, '#reason-form button[type=button]').click();
+    await waitUntil(() => focused(el, button(el, 1, 'reject')), 'focus back on reject');
+    expect(button(el, 1, 'reject').getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it("shows the server's org_not_approved message prominently", async () => {
+    const message = '您所在的单位尚未通过审核，暂不能办理业务';
+    const el = await render({
+      [LIST]: [page([task(1)])],
+      'POST /api/v1/tasks/t-1/decision': [json(403, { statusCode: 403, error: 'Forbidden', message, code: 'org_not_approved' })],
+    });
+    button(el, 1, 'approve').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.blocked'), 'blocked notice');
+    expect(text(el, '.blocked')).to.equal(message);
+    expect($(el, '.blocked').getAttribute('role')).to.equal('alert');
+    await waitUntil(() => focused(el, $(el, '.blocked')), 'blocked notice focused');
+    expect(row(el, 1).textContent).to.contain('待办理');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a conflict (already decided) as an alert and keeps the row', async () => {
+    const el = await render({
+      [LIST]: [page([task(1)])],
+      'POST /api/v1/tasks/t-1/decision': [json(409, { statusCode: 409, error: 'Conflict', message: '该事项已办结' })],
+    });
+    button(el, 1, 'approve').click();
+    await waitUntil(() => !$(el, '.failure').hidden, 'failure shown');
+    expect(text(el, '.failure')).to.equal('该事项已办结');
+    expect(button(el, 1, 'approve').textContent!.trim()).to.equal('通过');
+  });
+
+  it('shows a server 422 on reject next to the reason', async () => {
+    const el = await render({
+      [LIST]: [page([task(1)])],
+      'POST /api/v1/tasks/t-1/decision': [
+        json(422, { statusCode: 422, error: 'Unprocessable Entity', message: '驳回须填写理由', details: [{ field: 'reason', message: '理由过短' }] }),
+      ],
+    });
+    button(el, 1, 'reject').click();
+    await el.updateComplete;
+    fill(el, { 'reason-input': '短' });
+    $(el, '#reason-form button[type=submit]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#reason-error'), 'reason error');
+    expect(text(el, '#reason-error')).to.equal('理由过短');
+  });
+});
