@@ -68,7 +68,7 @@ export const portalPage = (): string => `<!doctype html>
     </div>
   </div>
 </header>
-<nav class="portal-nav" aria-label="主导航">
+<nav class="portal-nav" aria-label="主导航" data-i18n-label="navLabel">
   <div class="inner">
     <a href="/" data-i18n="navHome">首页</a><a href="#org-register" data-i18n="navOrgRegister">单位注册</a><a href="/docs" data-i18n="navDocs">接口文档</a>
   </div>

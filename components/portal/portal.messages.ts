@@ -4,6 +4,7 @@
 export const zhPortal = {
   title: '广东省专业技术人员继续教育管理系统',
   subtitle: '广东省人力资源和社会保障厅',
+  navLabel: '主导航',
   navHome: '首页',
   navOrgRegister: '单位注册',
   navDocs: '接口文档',
@@ -40,6 +41,7 @@ export type PortalKey = keyof typeof zhPortal;
 export const enPortal = {
   title: 'Guangdong Continuing Education Management System for Professional and Technical Personnel',
   subtitle: 'Human Resources and Social Security Department of Guangdong Province',
+  navLabel: 'Main navigation',
   navHome: 'Home',
   navOrgRegister: 'Register an organisation',
   navDocs: 'API docs',

@@ -152,6 +152,9 @@ function applyLang(): void {
   document.documentElement.lang = lang;
   sessionStorage.setItem(LANG_KEY, lang);
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as PortalKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nLabel as PortalKey));
+  }
   const toggle = byId('lang-toggle');
   toggle.textContent = lang === 'en' ? '中文' : 'English';
   toggle.lang = lang === 'en' ? 'zh-CN' : 'en';

@@ -62,7 +62,9 @@ export function serverFieldErrors(err: unknown, known: readonly string[]): { fie
   const other: string[] = [];
   if (err instanceof ApiError) {
     for (const d of err.details ?? []) {
-      if (known.includes(d.field) && !fields[d.field]) fields[d.field] = d.message;
+      // The captcha id is no field anyone typed: an expired or used captcha is shown at the answer input.
+      const field = d.field === 'captchaId' ? 'captchaAnswer' : d.field;
+      if (known.includes(field) && !fields[field]) fields[field] = d.message;
       else other.push(d.message);
     }
   }

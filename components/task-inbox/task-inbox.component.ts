@@ -12,7 +12,9 @@ import { KIND_LABELS, taskRow, type RowContext } from './task-inbox.rows.js';
 import styles from './task-inbox.styles.js';
 
 
-const isOrgNotApproved = (err: unknown) => err instanceof ApiError && err.code === 'org_not_approved';
+// The API says org_rejected once an administrator turned the registration down; either way the reviewer must wait.
+const isOrgNotApproved = (err: unknown) =>
+  err instanceof ApiError && (err.code === 'org_not_approved' || err.code === 'org_rejected');
 const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 
 /**

@@ -88,13 +88,13 @@ describe('jxjy-login', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a wrong captcha next to its field, clears it and loads a new captcha', async () => {
+  it('shows an expired captcha (details name captchaId) at the answer field, clears it and loads a new captcha', async () => {
     const el = await render(undefined, [
       json(400, {
         statusCode: 400,
         error: 'Bad Request',
         message: '输入有误',
-        details: [{ field: 'captchaAnswer', message: '验证码错误或已过期' }],
+        details: [{ field: 'captchaId', message: '验证码错误或已过期' }],
       }),
     ]);
     await failedSubmit(el);

@@ -180,6 +180,15 @@ describe('jxjy-task-inbox', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists a rejected organisation\'s 403 (org_rejected) as the prominent notice with a retry', async () => {
+    const el = await render({
+      [LIST]: [json(403, { statusCode: 403, error: 'Forbidden', message: '单位注册未通过审核', code: 'org_rejected' })],
+    });
+    expect($(el, '.load-error').classList.contains('blocked')).to.equal(true);
+    expect(text(el, '.load-error p')).to.equal('单位注册未通过审核');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a conflict (already decided) as an alert and keeps the row', async () => {
     const el = await render({
       [LIST]: [page([task(1)])],
