@@ -17,6 +17,8 @@ export const portalPage = (): string => `<!doctype html>
 <script type="module" src="/components/portal.js"></script>
 <style>
   * { box-sizing: border-box; }
+  /* Views are switched with the hidden attribute; a layout's own display must not override it. */
+  [hidden] { display: none !important; }
   body { margin: 0; font-family: "Helvetica Neue", Helvetica, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Arial, sans-serif;
     font-size: 14px; line-height: 1.5; color: #303133; background: #f0f2f5; }
   a { color: #0958d9; }
