@@ -11,6 +11,7 @@ import { EventEmitter } from 'node:events';
 import type { Database, Sql } from '../events/store/database.js';
 import { type EventStore, type Position, START, matchesFilter } from '../events/store/event-store.js';
 import { EVENTS_CHANNEL } from '../events/store/postgres-event-store.js';
+import { EAGER_FIRST_MS, EAGER_STEPS } from '../events/store/subscription.js';
 import { CHECKPOINTS_DDL, type Checkpoint, minPosition, saveCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 
@@ -171,6 +172,8 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       nudge?.();
     });
     let session: Awaited<ReturnType<typeof acquireLeadership>> = null;
+    // After a NOTIFY the new events may not be readable yet (an older transaction is still open): re-poll soon.
+    let eager = 0;
     try {
       while (!stopping) {
         try {
@@ -180,9 +183,12 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
             await sleep(pollMs * 5); // standby
             continue;
           }
+          const triggered = woken;
           woken = false;
-          await catchUp();
-          if (!woken) await sleep(pollMs);
+          const read = await catchUp();
+          if (read > 0) eager = 0;
+          else if (triggered) eager = EAGER_STEPS;
+          if (!woken) await sleep(eager > 0 ? Math.min(pollMs, EAGER_FIRST_MS * 2 ** (EAGER_STEPS - eager--)) : pollMs);
         } catch (error) {
           logger.error({ err: error }, 'projection runner failed a batch; retrying');
           await session?.release().catch(() => {});

@@ -5,6 +5,10 @@
  */
 import type { Position, ReadAllOptions, RecordedEvent, SubscribeOptions } from './event-store.js';
 
+/** Re-polls after a wake-up that found nothing visible yet: 20, 40, … 640 ms. */
+export const EAGER_STEPS = 6;
+export const EAGER_FIRST_MS = 20;
+
 export interface SubscriptionSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Registers a wake-up callback; resolves to its unsubscribe function. */
@@ -27,7 +31,12 @@ export async function* subscribeByPolling(source: SubscriptionSource, options: S
   const onAbort = () => wakeUp?.();
   signal?.addEventListener('abort', onAbort);
   try {
+    // A woken read can still find nothing: the new event sits behind a transaction that has not finished yet (global
+    // order waits below the oldest running transaction, reference/eventstore.md §2). Then re-poll soon, backing off,
+    // instead of sleeping a whole poll interval.
+    let eager = 0;
     while (!signal?.aborted && !source.isClosed()) {
+      const triggered = woken;
       woken = false;
       const batch = await source.readAll({ after, limit: batchSize, filter });
       for (const event of batch) {
@@ -36,8 +45,11 @@ export async function* subscribeByPolling(source: SubscriptionSource, options: S
         after = event.position;
       }
       if (batch.length === batchSize || woken) continue;
+      if (batch.length > 0) eager = 0;
+      else if (triggered) eager = EAGER_STEPS;
+      const delay = eager > 0 ? Math.min(pollMs, EAGER_FIRST_MS * 2 ** (EAGER_STEPS - eager--)) : pollMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
+        const timer = setTimeout(resolve, delay);
         wakeUp = () => {
           clearTimeout(timer);
           resolve();

@@ -14,22 +14,25 @@ import { type Database, openDatabase } from '../../events/store/database.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
 import { createProjectionRunner } from '../../projections/runner.js';
 import { streamCatalog } from '../../projections/stream-catalog.js';
+import { catchUpTo } from '../support/catch-up.js';
 import { createTestPostgresDatabase } from '../support/databases.js';
 
 const child = fileURLToPath(new URL('./fixtures/runner-child.ts', import.meta.url));
 const STREAMS = 40;
 const PER_STREAM = 15;
 
-async function seed(db: Database) {
+async function seed(db: Database): Promise<string> {
   const store = await createPostgresEventStore(db);
+  let last = '';
   for (let s = 0; s < STREAMS; s++) {
     const stream = `credit-${crypto.randomUUID()}`;
     const events = Array.from({ length: PER_STREAM }, (_, i) => ({ eventId: crypto.randomUUID(), type: `E${i}`, data: { i } }));
     // Several appends per stream so the events of one stream spread over many batches.
     for (let i = 0; i < PER_STREAM; i += 5) {
-      await store.append(stream, events.slice(i, i + 5), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) });
+      ({ position: last } = await store.append(stream, events.slice(i, i + 5), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) }));
     }
   }
+  return last;
 }
 
 /** Starts the child and SIGKILLs it as its `killAt`-th batch is applying (inside the transaction). */
@@ -50,11 +53,11 @@ function runAndKill(args: string[], killAt: number): Promise<{ batchesSeen: numb
   });
 }
 
-async function expectExactlyOnce(db: Database) {
+async function expectExactlyOnce(db: Database, last: string) {
   const store = await createPostgresEventStore(db);
   const runner = createProjectionRunner({ db, store, projections: [streamCatalog], batchSize: 25 });
   await runner.init();
-  await runner.catchUp();
+  await catchUpTo(runner, last);
   const { rows } = await db.query<{ streams: number; wrong: number; total: number }>(
     `SELECT count(*)::int AS streams, count(*) FILTER (WHERE event_count <> revision + 1)::int AS wrong,
             sum(event_count)::int AS total FROM stream_catalog`,
@@ -74,24 +77,24 @@ describe('projection runner crash', () => {
     cleanups.push(() => created.drop());
     const db = await openDatabase({ engine: 'postgres', url: created.url });
     cleanups.push(() => db.close());
-    await seed(db);
+    const last = await seed(db);
     const { batchesSeen } = await runAndKill(['postgres', created.url], 6);
     expect(batchesSeen).toBeGreaterThanOrEqual(6);
     const { rows } = await db.query<{ position: string }>(`SELECT position FROM projection_checkpoints`);
     expect(rows[0]?.position).not.toBe(''); // it had committed some batches before dying
-    await expectExactlyOnce(db);
+    await expectExactlyOnce(db, last);
   });
 
   it('SIGKILL during catch-up on PGlite (file), then restart: every event applied exactly once', async () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-crash-')), 'pg');
     cleanups.push(async () => fs.rmSync(path.dirname(dataDir), { recursive: true, force: true }));
     const seeding = await openDatabase({ engine: 'pglite', dataDir });
-    await seed(seeding);
+    const last = await seed(seeding);
     await seeding.close();
     await runAndKill(['pglite', dataDir], 6);
     // The dead child's lock file is stale; reopening takes it over and PGlite replays its WAL.
     const db = await openDatabase({ engine: 'pglite', dataDir });
     cleanups.push(() => db.close());
-    await expectExactlyOnce(db);
+    await expectExactlyOnce(db, last);
   });
 });

@@ -10,6 +10,7 @@ import { type OrgEvent, type OrgKind, orgStream } from '../../events/org.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
 import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
 import { getOrg, listOrgs, orgsProjection, regionPattern } from '../../projections/orgs.js';
+import { catchUpTo } from '../support/catch-up.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../support/databases.js';
 
 const T0 = '2026-04-01T08:00:00.000Z';
@@ -52,14 +53,7 @@ for (const engine of ENGINES) {
     // The store shows events only below the cluster-wide snapshot xmin: on a shared PostgreSQL server another test's
     // open transaction can hide fresh events for a moment, so catch up until the last append has been applied.
     let last = '';
-    async function catchUp(runner: ProjectionRunner) {
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-        await runner.catchUp();
-        if ((await runner.status()).position >= last) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`projection did not reach ${last}`);
-    }
+    const catchUp = (runner: ProjectionRunner) => catchUpTo(runner, last);
 
     async function append(store: EventStore, events: OrgEvent[]) {
       const stream = orgStream(events[0]!.data.orgId);

@@ -11,6 +11,7 @@ import type { ReviewCompleted, ReviewEscalated, ReviewRequested, TaskAssignee, T
 import { InvalidCursorError } from '../../projections/cursor.js';
 import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
 import { getTask, listTasks, tasksProjection } from '../../projections/tasks.js';
+import { catchUpTo } from '../support/catch-up.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../support/databases.js';
 
 type TaskEventDraft = ReviewRequested | ReviewCompleted | ReviewEscalated;
@@ -34,14 +35,7 @@ for (const engine of ENGINES) {
     // The store shows events only below the cluster-wide snapshot xmin: on a shared PostgreSQL server another test's
     // open transaction can hide fresh events for a moment, so catch up until the last append has been applied.
     let last = '';
-    async function catchUp(runner: ProjectionRunner) {
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-        await runner.catchUp();
-        if ((await runner.status()).position >= last) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`projection did not reach ${last}`);
-    }
+    const catchUp = (runner: ProjectionRunner) => catchUpTo(runner, last);
 
     async function append(store: EventStore, stream: string, events: Array<TaskEventDraft | { type: string; data: unknown }>) {
       ({ position: last } = await store.append(stream, events.map((e) => ({ eventId: crypto.randomUUID(), ...e })), { expectedRevision: 'any' }));
