@@ -47,17 +47,8 @@ export interface NameClaimed {
   data: { ownerId: string; claimedAt: string };
 }
 
-export interface AccountState {
-  accountId: string;
-  username: string;
-  role: Role;
-  subjectId: string;
-  orgId?: string;
-  name: string;
-  passwordHash: string;
-  mustChangePassword: boolean;
-  registeredAt: string;
-}
+/** An account as its stream says it is now: the registration, with the password and lockouts applied. */
+export type AccountState = Omit<AccountRegistered['data'], 'mustChangePassword'> & { mustChangePassword: boolean };
 
 export function evolveAccount(state: AccountState | null, event: AccountEvent): AccountState | null {
   switch (event.type) {

@@ -1,37 +1,24 @@
 /**
  * POST /orgs — an employer unit or teaching institution registers itself with its first reviewer account. The
- * `org-<orgId>` workflow is started with its `apply` Update (update-with-start), so the caller learns at once
+ * `org-<orgId>` workflow is started with its `apply` Update (apply.ts), so the caller learns at once
  * whether the username or USCC is taken; the workflow then waits for the admin's decision.
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import Joi from 'joi';
 import { usccClaimStream, usernameClaimStream } from '../../events/account.js';
-import type { OrgKind } from '../../events/org.js';
+import type { OrgDetails } from '../../events/org.js';
 import { claimOwner } from '../../events/store/claims.js';
-import { ORG_WORKFLOW_TYPE, applyUpdate, orgWorkflowId } from '../../workflows/org/messages.js';
 import { consumeCaptcha } from '../accounts/captcha.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
 import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
-import { withTemporal } from '../temporal-client.js';
+import { sendApplication } from './apply.js';
 import { applicationResultSchema, orgDetailsFields } from './schemas.js';
 
-interface RegisterOrgPayload {
-  kind: OrgKind;
-  name: string;
-  uscc: string;
-  regionCode: string;
-  contactName: string;
-  contactPhone: string;
-  reviewerUsername: string;
-  reviewerPassword: string;
-  captchaId: string;
-  captchaAnswer: string;
-}
+type RegisterOrgPayload = OrgDetails & { reviewerUsername: string; reviewerPassword: string; captchaId: string; captchaAnswer: string };
 
 export const USERNAME_TAKEN = { zh: '用户名已被使用', en: 'this username is taken' };
 export const USCC_TAKEN = { zh: '该统一社会信用代码已注册', en: 'an organisation with this USCC is already registered' };
@@ -57,7 +44,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
     },
     response: { status: { 201: applicationResultSchema } },
     handler: async (request, h) => {
-      const { db, store, config } = request.server.app.deps;
+      const { db, store } = request.server.app.deps;
       const body = request.payload;
       await consumeCaptcha(db, body.captchaId, body.captchaAnswer, nowOf(request));
       // Checked here so the usual duplicate writes nothing at all; the workflow's claims settle a race.
@@ -76,17 +63,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
         actor: { id: 'anonymous', role: 'public' },
         correlationId: metadata.correlationId,
       };
-      const view = await withTemporal(request, (client) =>
-        client.workflow.executeUpdateWithStart(applyUpdate, {
-          args: [application],
-          startWorkflowOperation: new WithStartWorkflowOperation(ORG_WORKFLOW_TYPE, {
-            workflowId: orgWorkflowId(orgId),
-            taskQueue: config.temporalTaskQueue,
-            args: [{ orgId }],
-            workflowIdConflictPolicy: 'FAIL',
-          }),
-        }),
-      );
+      const view = await sendApplication(request, application, 'FAIL');
       return h.response({ orgId, status: 'pending', position: view.position }).code(201);
     },
   },

@@ -38,7 +38,7 @@ import {
   WrongExpectedVersionError,
   matchesFilter,
 } from './event-store.js';
-import { eventHash } from './hash-chain.js';
+import { eventHash, verifyChain } from './hash-chain.js';
 import { subscribeByPolling } from './subscription.js';
 
 /** Our recorded fields live under one metadata key so user metadata round-trips untouched. */
@@ -196,15 +196,7 @@ export function createEventStoreDbStore(connectionString: string, options: { now
   }
 
   async function verifyStream(streamId: string): Promise<ChainVerification> {
-    let prevHash: string | null = null;
-    const events = await readStream(streamId);
-    for (const event of events) {
-      if (event.prevHash !== prevHash || event.hash !== eventHash({ ...event, prevHash })) {
-        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'hash chain broken' };
-      }
-      prevHash = event.hash;
-    }
-    return { streamId, ok: true, checked: events.length };
+    return verifyChain(streamId, await readStream(streamId));
   }
 
   return {

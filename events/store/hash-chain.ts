@@ -4,7 +4,7 @@
  * which reorders keys, still verifies — re-serialising with JSON.stringify would not.
  */
 import crypto from 'node:crypto';
-import type { EventMetadata } from './event-store.js';
+import type { ChainVerification, EventMetadata, RecordedEvent } from './event-store.js';
 
 /** Part of the hash input so a future algorithm change can coexist with old chains. */
 export const HASH_ALGORITHM = 'sha256/jcs/v1';
@@ -56,4 +56,19 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   throw new TypeError(`canonical JSON cannot represent a ${typeof value}`);
+}
+
+/** Recomputes a stream's chain from its stored events: every hash must match its content and link to the previous one. */
+export function verifyChain(streamId: string, events: RecordedEvent[]): ChainVerification {
+  let prevHash: string | null = null;
+  for (const event of events) {
+    if (event.prevHash !== prevHash) {
+      return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'prevHash does not link to the previous event' };
+    }
+    if (event.hash !== eventHash({ ...event, prevHash })) {
+      return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'content does not match its hash' };
+    }
+    prevHash = event.hash;
+  }
+  return { streamId, ok: true, checked: events.length };
 }

@@ -21,7 +21,7 @@ import {
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from './event-store.js';
-import { eventHash } from './hash-chain.js';
+import { eventHash, verifyChain } from './hash-chain.js';
 import { subscribeByPolling } from './subscription.js';
 
 export const EVENTS_CHANNEL = 'jxjy_events';
@@ -239,19 +239,7 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
   }
 
   async function verifyStream(streamId: string): Promise<ChainVerification> {
-    const events = await readStream(streamId);
-    let prevHash: string | null = null;
-    for (const event of events) {
-      const expectedHash = eventHash({ ...event, prevHash });
-      if (event.prevHash !== prevHash) {
-        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'prevHash does not link to the previous event' };
-      }
-      if (event.hash !== expectedHash) {
-        return { streamId, ok: false, checked: Number(event.revision), brokenAt: event.revision, reason: 'content does not match its hash' };
-      }
-      prevHash = event.hash;
-    }
-    return { streamId, ok: true, checked: events.length };
+    return verifyChain(streamId, await readStream(streamId));
   }
 
   let closed = false;
