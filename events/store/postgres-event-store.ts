@@ -146,42 +146,43 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
     { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new TypeError('append needs at least one event');
-    // Two round trips and no explicit transaction: read the head (and any of our ids already stored), then one
-    // INSERT statement, atomic on its own. A writer that takes the same revision in between makes the INSERT fail
-    // on the primary key; the next pass then sees the new head and answers as ESDB would (conflict or replay).
+    const ids = events.map((event) => event.eventId);
+    // Two round trips, no explicit transaction: read the head, then one INSERT statement (atomic on its own). The
+    // stored ids are looked up only when something is off — a stale revision or a unique violation — which is where
+    // an idempotent retry or a racing writer shows up.
     for (let attempt = 0; ; attempt++) {
+      const head = (
+        await db.query<{ stream_revision: string; hash: string }>(
+          `SELECT e.stream_revision::text AS stream_revision, e.hash FROM events e WHERE e.stream_id = $1
+           ORDER BY e.stream_revision DESC LIMIT 1`,
+          [streamId],
+        )
+      ).rows[0];
+      const actual = head ? BigInt(head.stream_revision) : -1n;
+      const fits =
+        expectedRevision === 'any' ||
+        (expectedRevision === 'no_stream' && actual === -1n) ||
+        (expectedRevision === 'stream_exists' && actual >= 0n) ||
+        (typeof expectedRevision === 'bigint' && expectedRevision === actual);
+      if (!fits) {
+        const replay = await idempotentReplay(streamId, ids, expectedRevision, actual);
+        if (replay) return replay;
+        throw new WrongExpectedVersionError(streamId, expectedRevision, actual === -1n ? 'no_stream' : actual);
+      }
       try {
-        return await appendOnce(streamId, events, expectedRevision);
+        return await insert(streamId, events, actual, head?.hash ?? null);
       } catch (error) {
-        if (attempt < 2 && (error as { code?: string }).code === '23505') continue;
-        throw error;
+        if ((error as { code?: string }).code !== '23505') throw error;
+        // A writer took this revision between our read and our insert, or these ids are stored already ('any').
+        const replay = await idempotentReplay(streamId, ids, expectedRevision, actual);
+        if (replay) return replay;
+        if (attempt >= 2) throw error;
       }
     }
   }
 
-  async function appendOnce(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const ids = events.map((event) => event.eventId);
-    const { rows } = await db.query<{ head_revision: string | null; head_hash: string | null; stored: StoredId[] | null }>(
-      `SELECT h.stream_revision::text AS head_revision, h.hash AS head_hash,
-         (SELECT json_agg(json_build_object('eventId', x.event_id, 'streamId', x.stream_id,
-            'revision', x.stream_revision::text, 'transactionId', x.transaction_id::text, 'globalPosition', x.global_position::text))
-          FROM events x WHERE x.event_id = ANY($2::uuid[])) AS stored
-       FROM (SELECT 1) AS one
-       LEFT JOIN LATERAL (SELECT e.stream_revision, e.hash FROM events e WHERE e.stream_id = $1
-                          ORDER BY e.stream_revision DESC LIMIT 1) AS h ON true`,
-      [streamId, ids],
-    );
-    const head = rows[0]!;
-    const actual = head.head_revision === null ? -1n : BigInt(head.head_revision);
-    if (head.stored) return idempotentReplay(streamId, ids, head.stored, expected, actual);
-    const fits =
-      expected === 'any' ||
-      (expected === 'no_stream' && actual === -1n) ||
-      (expected === 'stream_exists' && actual >= 0n) ||
-      (typeof expected === 'bigint' && expected === actual);
-    if (!fits) throw new WrongExpectedVersionError(streamId, expected, actual === -1n ? 'no_stream' : actual);
-
-    let prevHash = head.head_hash;
+  async function insert(streamId: string, events: NewEvent[], actual: bigint, headHash: string | null): Promise<AppendResult> {
+    let prevHash = headHash;
     const records = events.map((event, index) => {
       const revision = actual + 1n + BigInt(index);
       const recordedAt = new Date(event.recordedAt ?? now()).toISOString();
@@ -214,10 +215,18 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
 
   /**
    * ESDB's idempotency rule: the same event ids re-sent at the same expected revision succeed without a second
-   * write. Ids that exist but not exactly where this append would have put them are a conflict.
+   * write. None of the ids stored → null (a plain conflict or race); some stored, but not exactly where this append
+   * would have put them → a conflict.
    */
-  function idempotentReplay(streamId: string, ids: string[], stored: StoredId[], expected: ExpectedRevision, actual: bigint): AppendResult {
-    const byId = new Map(stored.map((row) => [row.eventId.toLowerCase(), row]));
+  async function idempotentReplay(streamId: string, ids: string[], expected: ExpectedRevision, actual: bigint): Promise<AppendResult | null> {
+    const { rows } = await db.query<StoredId>(
+      `SELECT x.event_id::text AS "eventId", x.stream_id AS "streamId", x.stream_revision::text AS revision,
+              x.transaction_id::text AS "transactionId", x.global_position::text AS "globalPosition"
+       FROM events x WHERE x.event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    if (rows.length === 0) return null;
+    const byId = new Map(rows.map((row) => [row.eventId.toLowerCase(), row]));
     const first = typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : undefined;
     const matches = ids.every((id, index) => {
       const row = byId.get(id.toLowerCase());
