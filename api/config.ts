@@ -28,6 +28,8 @@ export interface Config {
   accessTokenTtl: number;
   /** Login attempts allowed per client address per minute (beyond the per-account lockout). */
   loginRatePerMinute: number;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (api/client-address.ts). */
+  trustProxy: boolean;
   logLevel: string;
   production: boolean;
 }
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
     loginRatePerMinute: Number(env.JXJY_LOGIN_RATE_PER_MINUTE ?? 20),
+    trustProxy: env.JXJY_TRUST_PROXY === 'true' || env.JXJY_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,
   };

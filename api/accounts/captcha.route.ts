@@ -1,6 +1,7 @@
 /** GET /captcha — a fresh single-use captcha (+ its answer when JXJY_CAPTCHA=reveal, for automated tests). */
 import type { ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
+import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { issueCaptcha } from './captcha.js';
 import { rateLimit } from './throttle.js';
@@ -24,7 +25,7 @@ export const captchaRoute: ServerRoute = {
     handler: async (request, h) => {
       const { db, config } = request.server.app.deps;
       const now = nowOf(request);
-      await rateLimit(db, 'captcha', request.info.remoteAddress, 120, 60_000, now);
+      await rateLimit(db, 'captcha', clientAddress(request), 120, 60_000, now);
       const { answer, ...captcha } = await issueCaptcha(db, now);
       return h.response(config.captcha === 'reveal' ? { ...captcha, answer } : captcha).header('Cache-Control', 'no-store');
     },

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
 import { accountStream } from '../../events/account.js';
+import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { UnauthorizedError } from '../errors.js';
 import { eventMetadata } from '../request-context.js';
@@ -45,7 +46,7 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
       const { db, store, config } = request.server.app.deps;
       const { username, password, captchaId, captchaAnswer } = request.payload;
       const now = nowOf(request);
-      await rateLimit(db, 'login', request.info.remoteAddress, config.loginRatePerMinute, 60_000, now);
+      await rateLimit(db, 'login', clientAddress(request), config.loginRatePerMinute, 60_000, now);
       await consumeCaptcha(db, captchaId, captchaAnswer, now);
 
       const found = await findAccountByUsername(store, username);

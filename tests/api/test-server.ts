@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jwtSecret: crypto.randomBytes(32).toString('base64url'),
     accessTokenTtl: 900,
     loginRatePerMinute: 1000,
+    trustProxy: false,
     logLevel: 'info',
     production: false,
     ...overrides,

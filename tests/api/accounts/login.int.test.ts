@@ -89,6 +89,25 @@ describe('sessions', () => {
     expect(everything).toContain('$argon2id$');
   });
 
+  it('behind a trusted proxy, limits each client by its X-Forwarded-For address, not the proxy’s', async () => {
+    const proxied = await startTestSystem({ config: { loginRatePerMinute: 2, trustProxy: true } });
+    try {
+      const attempt = async (client: string) =>
+        proxied.server.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          headers: { 'x-forwarded-for': `203.0.113.9, ${client}` },
+          payload: { username: uniqueName('x_'), password: 'Whatever2026', ...(await captcha(proxied.server)) },
+        });
+      expect((await attempt('198.51.100.1')).statusCode).toBe(401);
+      expect((await attempt('198.51.100.1')).statusCode).toBe(401);
+      expect((await attempt('198.51.100.1')).statusCode).toBe(429);
+      expect((await attempt('198.51.100.2')).statusCode).toBe(401); // another client is not held back
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('rate-limits login attempts per client address', async () => {
     const limited = await startTestSystem({ config: { loginRatePerMinute: 3 } });
     try {
