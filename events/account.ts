@@ -41,11 +41,19 @@ export interface AccountLockedOut {
 
 export type AccountEvent = AccountRegistered | PasswordChanged | AccountLockedOut;
 
-/** Appended (with no_stream) to a claim stream; its `ownerId` owns the name for good. */
+/** Appended to a claim stream at its current revision; its `ownerId` owns the name until a NameReleased. */
 export interface NameClaimed {
   type: 'NameClaimed';
   data: { ownerId: string; claimedAt: string };
 }
+
+/** The owner gives the name up (a corrected USCC, or a registration that failed halfway): anyone may claim it again. */
+export interface NameReleased {
+  type: 'NameReleased';
+  data: { ownerId: string; releasedAt: string };
+}
+
+export type ClaimEvent = NameClaimed | NameReleased;
 
 /** An account as its stream says it is now: the registration, with the password and lockouts applied. */
 export type AccountState = Omit<AccountRegistered['data'], 'mustChangePassword'> & { mustChangePassword: boolean };

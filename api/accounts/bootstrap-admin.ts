@@ -32,7 +32,7 @@ export async function bootstrapAdmin(
   const oneTimePassword = given ? undefined : `${randomFrom('abcdefghjkmnpqrstuvwxyz', 6)}${randomFrom('23456789', 6)}`;
   const accountId = crypto.randomUUID();
   const at = now.toISOString();
-  const claim = await claimName(deps.store, { stream: usernameClaimStream(username), ownerId: accountId, claimedAt: at, eventId: crypto.randomUUID() });
+  const claim = await claimName(deps.store, { stream: usernameClaimStream(username), ownerId: accountId, at, eventId: crypto.randomUUID() });
   if (!claim.claimed) return { created: false, username }; // another instance won the race
   const event: AccountRegistered = {
     type: 'AccountRegistered',

@@ -1,14 +1,14 @@
 /**
  * POST /accounts — a professional registers (个人注册). Workflow-less: this route is the one writer of the
  * `person-`, new `account-` and claim streams it creates. Pre-checks make the usual duplicates a 409 with nothing
- * written; the claims settle the rare race (see events/store/claims.ts).
+ * written; the claims settle the rare race (events/store/claims.ts), and a claim lost halfway is given back.
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import Joi from 'joi';
 import { type AccountRegistered, accountStream, idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
 import { type PersonRegistered, personStream } from '../../events/person.js';
-import { claimName, claimOwner } from '../../events/store/claims.js';
+import { claimName, claimOwner, releaseName } from '../../events/store/claims.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
 import { idNumber, password, phone, username } from '../identifiers.js';
@@ -68,9 +68,13 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
       const at = now.toISOString();
       const metadata = eventMetadata(request);
       const passwordHash = await hashPassword(body.password);
-      const claim = (stream: string) => claimName(store, { stream, ownerId: accountId, claimedAt: at, eventId: crypto.randomUUID() });
+      const claim = (stream: string) => claimName(store, { stream, ownerId: accountId, at, eventId: crypto.randomUUID(), metadata });
       if (!(await claim(usernameClaimStream(body.username))).claimed) throw taken('username', USERNAME_TAKEN);
-      if (!(await claim(idNumberClaimStream(body.idNumber))).claimed) throw taken('idNumber', ID_NUMBER_TAKEN);
+      if (!(await claim(idNumberClaimStream(body.idNumber))).claimed) {
+        // Lost a race for the ID number: give the username back, so a failed registration holds nothing.
+        await releaseName(store, { stream: usernameClaimStream(body.username), ownerId: accountId, at, eventId: crypto.randomUUID(), metadata });
+        throw taken('idNumber', ID_NUMBER_TAKEN);
+      }
 
       const person: PersonRegistered = {
         type: 'PersonRegistered',

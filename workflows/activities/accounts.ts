@@ -1,11 +1,12 @@
 /**
- * Account activities: name claims (`username-…`, `uscc-…` streams appended with `no_stream`, so of two racing
- * registrations exactly one wins, with no table outside the event store) and the reviewer account an organisation
+ * Account activities: name claims and releases (events/store/claims.ts: of two racing registrations exactly one
+ * wins, with no table outside the event store) and the reviewer account an organisation
  * registers with. Both are idempotent: a retry finds its own claim or account and succeeds.
  */
 import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { type AccountRegistered, type NameClaimed, accountStream } from '../../events/account.js';
+import { type AccountRegistered, accountStream } from '../../events/account.js';
+import { claimName, releaseName } from '../../events/store/claims.js';
 import { type EventMetadata, type EventStore, type RecordedEvent, WrongExpectedVersionError } from '../../events/store/event-store.js';
 import { FailureType } from '../tasks/messages.js';
 
@@ -21,6 +22,16 @@ export interface ClaimNameInput {
   /** How a taken name is reported: the request field to blame and the person-facing message. */
   conflict: { field: string; message: Localized };
   metadata?: EventMetadata;
+  /** The workflow's uuid4(), so a retry re-sends the same event. */
+  eventId?: string;
+}
+
+export interface ReleaseNameInput {
+  stream: string;
+  ownerId: string;
+  releasedAt: string;
+  metadata?: EventMetadata;
+  eventId?: string;
 }
 
 export interface RegisterAccountInput {
@@ -49,20 +60,15 @@ const taken = (stream: string, { field, message }: ClaimNameInput['conflict']) =
 
 export function createAccountActivities({ store }: { store: EventStore }) {
   return {
-    async claimName({ stream, ownerId, claimedAt, conflict, metadata }: ClaimNameInput): Promise<{ position: string }> {
-      const claim: NameClaimed = { type: 'NameClaimed', data: { ownerId, claimedAt } };
-      try {
-        const result = await store.append(stream, [{ eventId: crypto.randomUUID(), ...claim, metadata, recordedAt: claimedAt }], {
-          expectedRevision: 'no_stream',
-        });
-        return { position: result.position };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        const first = await firstEvent(store, stream);
-        // Our own claim from an attempt whose acknowledgement was lost.
-        if (first?.type === 'NameClaimed' && (first.data as NameClaimed['data']).ownerId === ownerId) return { position: first.position };
-        throw taken(stream, conflict);
-      }
+    async claimName({ stream, ownerId, claimedAt, conflict, metadata, eventId }: ClaimNameInput): Promise<{ position: string }> {
+      const outcome = await claimName(store, { stream, ownerId, at: claimedAt, eventId: eventId ?? crypto.randomUUID(), metadata });
+      if (!outcome.claimed) throw taken(stream, conflict);
+      return { position: outcome.position };
+    },
+
+    /** Gives a name back: a registration that failed after this claim, or a USCC an organisation corrected. */
+    async releaseName({ stream, ownerId, releasedAt, metadata, eventId }: ReleaseNameInput): Promise<void> {
+      await releaseName(store, { stream, ownerId, at: releasedAt, eventId: eventId ?? crypto.randomUUID(), metadata });
     },
 
     async registerAccount({ account, eventId, metadata }: RegisterAccountInput): Promise<{ position: string }> {

@@ -17,7 +17,7 @@ import {
 } from './decider.js';
 import { type OrgView, type OrgWorkflowInput, applyUpdate, orgViewQuery } from './messages.js';
 
-const { readStreamEvents, claimName, registerAccount } = proxyActivities<AccountActivities & ReadStreamActivities>({
+const { readStreamEvents, claimName, releaseName, registerAccount } = proxyActivities<AccountActivities & ReadStreamActivities>({
   startToCloseTimeout: '10s',
   // No attempt cap: a store outage pauses the registration; a taken name fails at once (non-retryable Conflict).
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s' },
@@ -68,18 +68,25 @@ export async function orgLifecycle({ orgId, applyWindowMs = 60_000 }: OrgWorkflo
         const metadata = commandMetadata(application.actor, application.correlationId);
         const { uscc } = application.details;
         const claim = (stream: string, ownerId: string, conflict: (typeof CLAIM_CONFLICTS)[keyof typeof CLAIM_CONFLICTS]) =>
-          claimName({ stream, ownerId, claimedAt: now(), conflict, metadata });
+          claimName({ stream, ownerId, claimedAt: now(), conflict, metadata, eventId: uuid4() });
+        const release = (stream: string, ownerId: string) => releaseName({ stream, ownerId, releasedAt: now(), metadata, eventId: uuid4() });
+        const previousUscc = loaded.details?.uscc;
         const account = loaded.status === 'none' ? reviewerAccount(application, now()) : undefined;
         if (account) {
           // Username before USCC: the usual clash (a taken username) then writes nothing, and an organisation's USCC
           // is never left claimed by a registration that failed — it could not register again.
           await claim(usernameClaimStream(account.username), account.accountId, CLAIM_CONFLICTS.username);
-          await claim(usccClaimStream(uscc), orgId, CLAIM_CONFLICTS.uscc);
+          await claim(usccClaimStream(uscc), orgId, CLAIM_CONFLICTS.uscc).catch(async (error: unknown) => {
+            await release(usernameClaimStream(account.username), account.accountId); // a failed registration holds nothing
+            throw error;
+          });
           await registerAccount({ account, eventId: uuid4(), metadata });
-        } else if (usccClaimStream(uscc) !== usccClaimStream(loaded.details?.uscc ?? '')) {
+        } else if (previousUscc && usccClaimStream(uscc) !== usccClaimStream(previousUscc)) {
           await claim(usccClaimStream(uscc), orgId, CLAIM_CONFLICTS.uscc); // a corrected USCC must be free too
         }
         await append(events, metadata);
+        // The mistyped USCC of an earlier application goes back, or its real owner could never register.
+        if (previousUscc && usccClaimStream(uscc) !== usccClaimStream(previousUscc)) await release(usccClaimStream(previousUscc), orgId);
         return toOrgView(state!, position)!;
       }),
     { validator: (application) => validate({ type: 'apply', application, taskId: '', now: '' }) },

@@ -94,6 +94,14 @@ describe('organisation registration and approval', () => {
     const secondApproval = await call(server, { method: 'POST', url: `/api/v1/tasks/${newTask!.taskId}/decision`, token: adminToken, payload: { decision: 'approve' } });
     expect(secondApproval.statusCode).toBe(200);
 
+    // Once approved, there is nothing left to apply for.
+    const afterApproval = await call(server, {
+      method: 'POST',
+      url: `/api/v1/orgs/${institutionId}/applications`,
+      token: institutionToken,
+      payload: { name: '广东某某职业培训学院', uscc: institution.uscc, regionCode: '440300', contactName: '李四', contactPhone: '020-87654321' },
+    });
+    expect(afterApproval.statusCode).toBe(409);
     const visible = await call(server, { method: 'GET', url: `/api/v1/orgs?after=${encodeURIComponent(secondApproval.result!.position as string)}` });
     const names = (visible.result!.items as Array<{ orgId: string; name: string }>).map((org) => org.orgId);
     expect(names).toEqual(expect.arrayContaining([unitId, institutionId]));
