@@ -70,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.JXJY_ADMIN_PASSWORD || undefined,
     // Lazy: tooling that only reads configuration (the binary finder, the bench) must not create DATA_DIR.
     get jwtSecret() {
-      jwtSecret ??= env.JXJY_JWT_SECRET ?? persistedSecret(dataDir, production);
+      // `||`, not `??`: an empty JXJY_JWT_SECRET (an unset variable in a compose file) must not sign tokens.
+      jwtSecret ??= strongSecret(env.JXJY_JWT_SECRET || persistedSecret(dataDir, production));
       return jwtSecret;
     },
     accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
@@ -79,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,
   };
+}
+
+/** HS256 with a short key can be brute-forced, and an empty one lets anyone mint an admin token. */
+function strongSecret(secret: string): string {
+  if (secret.length < 32) throw new ConfigError('the JWT signing key (JXJY_JWT_SECRET or DATA_DIR/jwt.secret) must be at least 32 characters');
+  return secret;
 }
 
 /** Embedded default: a random signing key kept in DATA_DIR so tokens survive a restart. Production must set one. */

@@ -11,7 +11,10 @@ export const READ_WAIT_MS = 5_000;
 
 /** Spread into a query schema: `query: Joi.object({ ...afterQuery, year: … })`. */
 export const afterQuery = {
-  after: Joi.string().max(64).description('an event position from a command response; wait until it is visible'),
+  after: Joi.string()
+    .pattern(/^\d{20}:\d{20}$/)
+    .description('an event position from a command response; wait until it is visible')
+    .messages({ 'string.pattern.base': '{{#label}} must be a position returned by a command' }),
 };
 
 export async function waitForPosition<R extends ReqRef>(request: Request<R>, after: string | undefined, timeoutMs: number = READ_WAIT_MS): Promise<void> {

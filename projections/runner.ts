@@ -58,7 +58,8 @@ export interface ProjectionRunner {
   rebuild(name?: string): Promise<void>;
 }
 
-export const LAG_CAP = 10_000;
+/** Lag is counted by reading the pending events, so /health (public) reads at most this many. */
+export const LAG_CAP = 1_000;
 const noopLogger: RunnerLogger = { info() {}, warn() {}, error() {} };
 
 export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
@@ -113,17 +114,22 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     return rows.length < projections.length ? START : minPosition(rows.map((row) => row.position));
   }
 
-  async function processBatch(): Promise<number> {
-    const events = await store.readAll({ after: await lowestCheckpoint(db), limit: batchSize });
+  /** Events read and applied, or null when the batch was read from a checkpoint that has since moved back. */
+  async function processBatch(): Promise<number | null> {
+    const from = await lowestCheckpoint(db);
+    const events = await store.readAll({ after: from, limit: batchSize });
     if (events.length === 0) return 0;
     const last = events[events.length - 1]!.position;
-    await db.transaction(async (tx) => {
+    const applied = await db.transaction(async (tx) => {
       // Lock the checkpoints we are about to move; a second runner waits here and then sees our result.
       const { rows } = await tx.query<Checkpoint>(
         `SELECT name, version, position FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name FOR UPDATE`,
         [projections.map((p) => p.name)],
       );
       const checkpoints = new Map(rows.map((row) => [row.name, row.position]));
+      // A checkpoint moved back since we read (a rebuild, or another process's init after a version bump): this batch
+      // starts too late for it. Apply nothing; the next pass reads from the new, lower checkpoint.
+      if (projections.some((p) => (checkpoints.get(p.name) ?? START) < from)) return false;
       for (const projection of projections) {
         const from = checkpoints.get(projection.name) ?? START;
         if (from >= last) continue;
@@ -131,7 +137,9 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
         if (relevant.length > 0) await projection.apply(tx, relevant);
         await saveCheckpoint(tx, { name: projection.name, version: projection.version, position: last });
       }
+      return true;
     });
+    if (!applied) return null;
     advanced.emit('advanced', last);
     return events.length;
   }
@@ -140,6 +148,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     let total = 0;
     for (;;) {
       const read = await processBatch();
+      if (read === null) continue;
       total += read;
       if (read < batchSize) return total;
     }

@@ -54,7 +54,7 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
         await verifyNothing(password);
         throw new UnauthorizedError(WRONG_CREDENTIALS);
       }
-      const { state: account, revision } = found;
+      const { state: account } = found;
       const locked = await lockedUntil(db, account.accountId, now);
       if (locked) throw lockedOutError(locked, now);
       if (!(await verifyPassword(account.passwordHash, password))) {
@@ -70,7 +70,8 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
               metadata: eventMetadata(request),
               recordedAt: now.toISOString(),
             }],
-            { expectedRevision: revision },
+            // 'any': a password change may land at the same moment; the lockout must not turn into a 409.
+            { expectedRevision: 'any' },
           );
         }
         throw new UnauthorizedError(WRONG_CREDENTIALS);

@@ -10,6 +10,7 @@ import { eventMetadata } from '../request-context.js';
 import { loadAccount } from './account-repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { sessionFor, sessionSchema } from './session.js';
+import { rateLimit } from './throttle.js';
 
 interface ChangePasswordPayload {
   currentPassword: string;
@@ -29,8 +30,10 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
     },
     response: { schema: sessionSchema },
     handler: async (request) => {
-      const { store, config } = request.server.app.deps;
+      const { store, config, db } = request.server.app.deps;
       const { currentPassword, newPassword } = request.payload;
+      // A stolen token must not become an oracle for guessing the current password.
+      await rateLimit(db, 'password-change', request.auth.credentials.accountId, 10, 15 * 60_000, nowOf(request));
       const loaded = await loadAccount(store, request.auth.credentials.accountId);
       if (!loaded) throw new UnauthorizedError();
       const { state: account, revision } = loaded;

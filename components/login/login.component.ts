@@ -87,7 +87,8 @@ export class JxjyLogin extends JxjyElement {
 
   #messageFor(err: unknown): string {
     if (!(err instanceof ApiError)) return this.msg('error');
-    if (err.status === 429 && err.retryAfter !== undefined) {
+    // Only a locked account gets the "locked, wait N minutes" text; a per-address rate limit says so itself.
+    if (err.status === 429 && err.code === 'account_locked' && err.retryAfter !== undefined) {
       return this.msg('loginLocked', { minutes: Math.max(1, Math.ceil(err.retryAfter / 60)) });
     }
     return err.message;

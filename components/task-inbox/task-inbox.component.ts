@@ -95,6 +95,8 @@ export class JxjyTaskInbox extends JxjyElement {
   // A new filter is a new list: drop the old rows rather than show them under the new heading.
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('status') || changed.has('kind')) {
+      // A "load more" still in flight belongs to the old filter: its rows must not land in the new list.
+      this.#more.abort();
       this.rows = [];
       this.nextCursor = undefined;
       this.rejecting = undefined;

@@ -185,6 +185,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         throw asUnavailable(error);
       });
       let released = false;
+      // A checked-out client has no pool listener: without ours, a server restart's 'error' would kill the process.
+      // The next query on it fails instead, and its owner (the runner's leadership) starts over.
+      client.on('error', () => {});
       return {
         ...wrap(client),
         async release() {
@@ -197,6 +200,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     async listen(channel, onNotify) {
       const client = await pool.connect();
+      // Same as session(): a lost LISTEN connection must not crash the process; subscribers keep polling.
+      client.on('error', () => {});
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '');
       };

@@ -17,8 +17,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, EVENTSTORE_URL: 'esdb://localhost:2113' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
   });
-  it('requires a JWT secret in production', () => {
+  it('requires a strong JWT secret: set in production, never empty or short', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' }).jwtSecret).toThrow(/JXJY_JWT_SECRET/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', JXJY_JWT_SECRET: '' }).jwtSecret).toThrow(/JXJY_JWT_SECRET/);
+    expect(() => loadConfig({ ...base, JXJY_JWT_SECRET: 'short' }).jwtSecret).toThrow(/32 characters/);
+    expect(loadConfig({ ...base, JXJY_JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
   it('parses the portal origins', () => {
     expect(loadConfig({ ...base, JXJY_CORS_ORIGINS: 'https://a.gov.cn, https://b.gov.cn' }).corsOrigins).toEqual(['https://a.gov.cn', 'https://b.gov.cn']);

@@ -144,6 +144,35 @@ for (const engine of ENGINES) {
       expect(hours.map((row) => row.half_hours)).toEqual([3, 3]);
     });
 
+    it('re-reads when a checkpoint moves back between reading a batch and applying it', async () => {
+      const { db, store, runner } = await setup();
+      await catchUpTo(runner, await seed(store, 2, 3));
+      const end = await seed(store, 1, 2);
+      // Another process resets test_hours (a rebuild after a version bump) just after this runner read its batch.
+      let armed = true;
+      const racing: EventStore = {
+        ...store,
+        async readAll(options) {
+          const events = await store.readAll(options);
+          if (armed && events.length > 0) {
+            armed = false;
+            await db.transaction(async (tx) => {
+              await tx.exec(`DELETE FROM test_hours`);
+              await tx.query(`UPDATE projection_checkpoints SET position = '' WHERE name = 'test_hours'`);
+            });
+          }
+          return events;
+        },
+      };
+      const second = createProjectionRunner({ db, store: racing, projections: [streamCatalog, hoursByPerson], batchSize: 7 });
+      cleanups.push(() => second.stop());
+      await catchUpTo(second, end);
+      expect((await snapshot(db)).hours).toEqual([
+        { person_id: 'p0', half_hours: 9 },
+        { person_id: 'p1', half_hours: 6 },
+      ]);
+    });
+
     it.runIf(engine === 'postgres')('hands over to a standby when the leader stops', async () => {
       const { store, runner, make } = await setup({ pollMs: 40 });
       const standby = make();

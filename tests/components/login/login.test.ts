@@ -119,7 +119,7 @@ describe('jxjy-login', () => {
 
   it('tells a locked-out user how many minutes to wait, from Retry-After', async () => {
     const locked = () =>
-      json(429, { statusCode: 429, error: 'Too Many Requests', message: 'locked' }, { 'Retry-After': '840' });
+      json(429, { statusCode: 429, error: 'Too Many Requests', message: 'locked', code: 'account_locked' }, { 'Retry-After': '840' });
     const el = await render(undefined, [locked(), locked()]);
     await failedSubmit(el);
     expect(text(el, '.summary')).to.equal('登录失败次数过多，账户已锁定，请 14 分钟后再试');
@@ -128,6 +128,13 @@ describe('jxjy-login', () => {
     await captchaShown(el, 'cap-3');
     await el.updateComplete;
     expect(text(el, '.summary')).to.contain('try again in 14 minutes');
+  });
+
+  it('shows the server’s own message for a per-address rate limit (not a lockout)', async () => {
+    const limited = json(429, { statusCode: 429, error: 'Too Many Requests', message: '请求过于频繁，请稍后再试' }, { 'Retry-After': '30' });
+    const el = await render(undefined, [limited]);
+    await failedSubmit(el);
+    expect(text(el, '.summary')).to.equal('请求过于频繁，请稍后再试');
   });
 
   it('reports a network failure and still refreshes the captcha', async () => {
