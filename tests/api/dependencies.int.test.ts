@@ -34,7 +34,7 @@ beforeAll(async () => {
     projections: {
       waitFor: async (position) => {
         waited.push(position);
-        return position <= '0000000000000010';
+        return position <= `${'0'.repeat(20)}:${'10'.padStart(20, '0')}`;
       },
     },
   });
@@ -43,13 +43,20 @@ afterAll(async () => api?.close());
 
 describe('read-your-writes and Temporal availability', () => {
   it('answers a query once the projections have passed ?after', async () => {
-    const response = await api.server.inject('/api/v1/totals?after=0000000000000009');
+    const position = `${'0'.repeat(20)}:${'9'.padStart(20, '0')}`;
+    const response = await api.server.inject(`/api/v1/totals?after=${position}`);
     expect(response.statusCode).toBe(200);
-    expect(waited).toContain('0000000000000009');
+    expect(waited).toContain(position);
+  });
+
+  it('refuses an ?after that is not a position (400), without waiting', async () => {
+    const response = await api.server.inject('/api/v1/totals?after=~');
+    expect(response.statusCode).toBe(400);
+    expect(response.result).toMatchObject({ details: [{ field: 'after' }] });
   });
 
   it('answers 503 when the projections do not catch up in time', async () => {
-    const response = await api.server.inject('/api/v1/totals?after=0000000000000099');
+    const response = await api.server.inject(`/api/v1/totals?after=${'0'.repeat(20)}:${'99'.padStart(20, '0')}`);
     expect(response.statusCode).toBe(503);
     expect(response.result).toMatchObject({ message: '数据仍在更新中，请稍后刷新' });
   });
