@@ -173,6 +173,16 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it.runIf(engine === 'postgres')('survives the server dropping its lock and LISTEN connections, and leads again', async () => {
+      const { db, store, runner } = await setup({ pollMs: 50 });
+      runner.start();
+      await expect.poll(async () => (await runner.status()).leader, { timeout: 5_000 }).toBe(true);
+      // What a PostgreSQL restart or failover does to long-held connections: an 'error' on an idle client.
+      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const { position } = await store.append(`org-${crypto.randomUUID()}`, [event('OrgRegistered')], { expectedRevision: 'no_stream' });
+      expect(await runner.waitFor(position, 10_000)).toBe(true);
+    });
+
     it.runIf(engine === 'postgres')('hands over to a standby when the leader stops', async () => {
       const { store, runner, make } = await setup({ pollMs: 40 });
       const standby = make();

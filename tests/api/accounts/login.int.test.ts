@@ -82,6 +82,17 @@ describe('sessions', () => {
     expect((await login(system.server, username, 'Better2026y')).result).toMatchObject({ mustChangePassword: false });
   });
 
+  it('limits guesses of the current password through the password change (10 per 15 minutes per account)', async () => {
+    const { username, password } = await registerPerson();
+    const token = (await login(system.server, username, password)).result!.accessToken as string;
+    const change = (currentPassword: string) =>
+      call(system.server, { method: 'PUT', url: '/api/v1/accounts/me/password', token, payload: { currentPassword, newPassword: 'Better2026y' } });
+    for (let i = 0; i < 10; i++) expect((await change(`Guess${i}2026`)).statusCode).toBe(400);
+    const refused = await change(password);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
   it('never writes a password, only an argon2id hash', async () => {
     const { password } = await registerPerson('Secret2026zz');
     const everything = (await system.store.readAll({ limit: 10_000 })).map((e) => JSON.stringify([e.data, e.metadata])).join('\n');
