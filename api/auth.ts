@@ -6,7 +6,7 @@
  */
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
 import Jwt from '@hapi/jwt';
-import type { Config } from './config.js';
+import type { Config } from '../runtime/config.js';
 import { ForbiddenError } from './errors.js';
 import './route-options.js';
 

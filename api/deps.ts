@@ -7,7 +7,7 @@ import type { Client } from '@temporalio/client';
 import type pino from 'pino';
 import type { Database } from '../events/store/database.js';
 import type { EventStore, Position } from '../events/store/event-store.js';
-import type { Config } from './config.js';
+import type { Config } from '../runtime/config.js';
 
 export interface TemporalDeps {
   /** null while Temporal is not reachable; routes that need it answer 503. */

@@ -3,7 +3,7 @@
  * header and every password, token and captcha field the API accepts, wherever they are nested one level.
  */
 import pino from 'pino';
-import type { Config } from './config.js';
+import type { Config } from '../runtime/config.js';
 
 const SECRET_KEYS = [
   'authorization',

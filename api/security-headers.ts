@@ -4,7 +4,7 @@
  * so their origins are the only ones allowed as `frame-ancestors`; with none configured nothing may frame us.
  */
 import type { Request, ResponseToolkit, RouteOptionsCors, RouteOptionsSecure, RouteOptionsSecureObject, Server } from '@hapi/hapi';
-import type { Config } from './config.js';
+import type { Config } from '../runtime/config.js';
 import { setResponseHeader } from './headers.js';
 
 // hapi accepts `xframe: false` (lib/config.js: `Validate.boolean()`), but its typings list only `true`.

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { PGlite } from '@electric-sql/pglite';
-import { buildWorkflowBundle } from '../workflows/build-bundle.js';
-import { startDevServer } from '../workflows/runtime/dev-server.js';
-import { findTemporalBinary } from '../workflows/runtime/temporal-binary.js';
+import { buildWorkflowBundle } from '../runtime/temporal/build-bundle.js';
+import { startDevServer } from '../runtime/temporal/dev-server.js';
+import { findTemporalBinary } from '../runtime/temporal/temporal-binary.js';
 
 declare module 'vitest' {
   interface ProvidedContext {

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { type AccountRegistered, accountStream, usernameClaimStream } from '../../events/account.js';
 import { claimName, claimOwner } from '../../events/store/claims.js';
 import type { EventStore } from '../../events/store/event-store.js';
-import type { Config } from '../config.js';
+import type { Config } from '../../runtime/config.js';
 import { passwordProblem } from '../identifiers.js';
 import { hashPassword } from './passwords.js';
 

@@ -1,7 +1,7 @@
 /** The session body shared by login and password change (CONTRACT.md: same shape for both). */
 import type { AccountState } from '../../events/account.js';
 import { issueAccessToken } from '../auth.js';
-import type { Config } from '../config.js';
+import type { Config } from '../../runtime/config.js';
 import Joi from 'joi';
 
 export interface Session {

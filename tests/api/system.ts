@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { Server, ServerInjectResponse } from '@hapi/hapi';
 import type { Worker } from '@temporalio/worker';
-import type { Config } from '../../api/config.js';
+import type { Config } from '../../runtime/config.js';
 import { bootstrapAdmin } from '../../api/accounts/bootstrap-admin.js';
 import { createLogger } from '../../api/logger.js';
 import { featurePlugins } from '../../api/plugins.js';

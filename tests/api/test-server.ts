@@ -8,7 +8,7 @@ import os from 'node:os';
 import { Writable } from 'node:stream';
 import type { Plugin, Server } from '@hapi/hapi';
 import { type Role, issueAccessToken } from '../../api/auth.js';
-import type { Config } from '../../api/config.js';
+import type { Config } from '../../runtime/config.js';
 import type { ProjectionDeps, ServerDeps, TemporalDeps } from '../../api/deps.js';
 import { createLogger } from '../../api/logger.js';
 import { createServer } from '../../api/server.js';

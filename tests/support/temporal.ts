@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { installSdkRuntime } from '../../workflows/runtime/sdk-runtime.js';
+import { installSdkRuntime } from '../../runtime/temporal/sdk-runtime.js';
 
 export interface TestTemporal {
   client: Client;

@@ -1,6 +1,6 @@
 /**
  * End to end through the demo portal in real Chromium (playwright-core) against the system as `npm start` runs it
- * (api/main.ts in its own process, on the run's shared Temporal dev server): register a unit, log in as admin,
+ * (runtime/start-all.ts in its own process, on the run's shared Temporal dev server): register a unit, log in as admin,
  * change the password, approve from the inbox, then log in as the unit's reviewer, who may now act.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUscc } from '../system.js';
 
-const main = fileURLToPath(new URL('../../../api/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../../runtime/start-all.ts', import.meta.url));
 const ADMIN_PASSWORD = 'Initial2026x';
 
 describe('demo portal, end to end', () => {
@@ -46,7 +46,7 @@ describe('demo portal, end to end', () => {
         if (match) resolve(match[1]!);
       });
       child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.on('exit', (code) => reject(new Error(`api/main.ts exited with ${code}:\n${output}`)));
+      child.on('exit', (code) => reject(new Error(`runtime/start-all.ts exited with ${code}:\n${output}`)));
     });
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

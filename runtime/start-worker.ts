@@ -5,10 +5,10 @@
  * store closes, so an in-flight append finishes rather than being cut off.
  */
 import { pino } from 'pino';
-import { loadConfig } from '../api/config.js';
+import { loadConfig } from './config.js';
 import { openStores } from '../events/store/open-stores.js';
-import { createActivities } from './activities/index.js';
-import { startTemporal } from './runtime/temporal-runtime.js';
+import { createActivities } from '../workflows/activities/index.js';
+import { startTemporal } from './temporal/temporal-runtime.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 /** Configuration is read in one place and refuses unsafe combinations with a clear message. */
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../api/config.js';
+import { ConfigError, loadConfig } from '../../runtime/config.js';
 
 describe('loadConfig', () => {
   const base = { DATA_DIR: os.tmpdir() };

@@ -1,5 +1,5 @@
 /**
- * The embedded system as `npm start` runs it (api/main.ts in its own process): it answers /health with all three
+ * The embedded system as `npm start` runs it (runtime/start-all.ts in its own process): it answers /health with all three
  * checks, serves the portal, the OpenAPI document and the component bundle, refuses a second process on the same
  * DATA_DIR with a clear message, and stops in order on SIGINT. Temporal is the run's shared dev server
  * (TEMPORAL_ADDRESS), so this test spawns no second server; the embedded spawn is covered in tests/workflows.
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
-const main = fileURLToPath(new URL('../../api/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../runtime/start-all.ts', import.meta.url));
 
 function startMain(dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', main], {
@@ -33,7 +33,7 @@ function startMain(dataDir: string) {
   return { child, listening, exited, output: () => output };
 }
 
-describe('npm start (api/main.ts)', () => {
+describe('npm start (runtime/start-all.ts)', () => {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-main-')), 'data');
   let proc: ReturnType<typeof startMain>;
   let base: string;

@@ -5,15 +5,15 @@
  * the database closes — nothing in flight loses what it is writing to.
  */
 import { createActivities } from '../workflows/activities/index.js';
-import { startTemporal } from '../workflows/runtime/temporal-runtime.js';
+import { startTemporal } from './temporal/temporal-runtime.js';
 import { openStores } from '../events/store/open-stores.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
 import { loadConfig } from './config.js';
-import { bootstrapAdmin, type BootstrapResult } from './accounts/bootstrap-admin.js';
-import { createLogger } from './logger.js';
-import { featurePlugins } from './plugins.js';
-import { createServer, start } from './server.js';
+import { bootstrapAdmin, type BootstrapResult } from '../api/accounts/bootstrap-admin.js';
+import { createLogger } from '../api/logger.js';
+import { featurePlugins } from '../api/plugins.js';
+import { createServer, start } from '../api/server.js';
 
 const config = loadConfig();
 const logger = createLogger(config);

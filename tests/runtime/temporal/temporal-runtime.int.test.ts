@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventStore } from '../../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
 import { createActivities } from '../../../workflows/activities/index.js';
-import { type TemporalConfig, startTemporal } from '../../../workflows/runtime/temporal-runtime.js';
+import { type TemporalConfig, startTemporal } from '../../../runtime/temporal/temporal-runtime.js';
 import { type TestDatabase, openTestDatabase } from '../../support/databases.js';
 import '../../support/temporal.js'; // installs the quiet SDK runtime for this process
-import { approve, reviewLifecycle, submit, view } from '../fixtures/test-workflows.js';
+import { approve, reviewLifecycle, submit, view } from '../../workflows/fixtures/test-workflows.js';
 
 describe('startTemporal', () => {
   let dir: string;

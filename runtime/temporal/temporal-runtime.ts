@@ -7,9 +7,9 @@
 import path from 'node:path';
 import { Client, Connection, type ScheduleOptions } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
-import type { Config } from '../../api/config.js';
-import { ensureSchedules } from '../schedules.js';
-import { createWorker } from '../worker.js';
+import type { Config } from '../config.js';
+import { ensureSchedules } from './schedules.js';
+import { createWorker } from './worker.js';
 import { type DevServer, DevServerError, type DevServerOptions, startDevServer } from './dev-server.js';
 import { type AppLogger, installSdkRuntime } from './sdk-runtime.js';
 import { findTemporalBinary } from './temporal-binary.js';

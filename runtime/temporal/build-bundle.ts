@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
-const WORKFLOWS_DIR = fileURLToPath(new URL('.', import.meta.url));
+const WORKFLOWS_DIR = fileURLToPath(new URL('../../workflows/', import.meta.url));
 export const WORKFLOWS_ENTRY = path.join(WORKFLOWS_DIR, 'index.ts');
 export const DEFAULT_BUNDLE_PATH = path.join(WORKFLOWS_DIR, 'dist', 'workflow-bundle.js');
 /** Folders whose sources can end up in the bundle (workflows import pure event modules). */

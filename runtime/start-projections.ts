@@ -3,10 +3,10 @@
  * holds the advisory lock and applies, the others stand by and take over when it dies.
  */
 import pino from 'pino';
-import { loadConfig } from '../api/config.js';
+import { loadConfig } from './config.js';
 import { openStores } from '../events/store/open-stores.js';
-import { projections } from './index.js';
-import { createProjectionRunner } from './runner.js';
+import { projections } from '../projections/index.js';
+import { createProjectionRunner } from '../projections/runner.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel, name: 'jxjy-projections' });

@@ -8,9 +8,9 @@ import { openStores } from '../events/store/open-stores.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
 import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { featurePlugins } from './plugins.js';
-import { createServer, start } from './server.js';
+import { createLogger } from '../api/logger.js';
+import { featurePlugins } from '../api/plugins.js';
+import { createServer, start } from '../api/server.js';
 
 const config = loadConfig();
 const logger = createLogger(config);

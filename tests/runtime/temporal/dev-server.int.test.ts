@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventStore } from '../../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
 import { createActivities } from '../../../workflows/activities/index.js';
-import { type DevServer, DevServerError, startDevServer } from '../../../workflows/runtime/dev-server.js';
+import { type DevServer, DevServerError, startDevServer } from '../../../runtime/temporal/dev-server.js';
 import { type TestDatabase, openTestDatabase } from '../../support/databases.js';
 import { connectTestTemporal, uniqueTaskQueue, withTestWorker } from '../../support/temporal.js';
-import { approve, reviewLifecycle, submit, view } from '../fixtures/test-workflows.js';
+import { approve, reviewLifecycle, submit, view } from '../../workflows/fixtures/test-workflows.js';
 
 describe('temporal dev server', () => {
   const binary = inject('temporalBinary');

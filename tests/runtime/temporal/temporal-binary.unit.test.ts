@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { TemporalBinaryError, findTemporalBinary, nativeExecutableProblem } from '../../../workflows/runtime/temporal-binary.js';
+import { TemporalBinaryError, findTemporalBinary, nativeExecutableProblem } from '../../../runtime/temporal/temporal-binary.js';
 
 describe('findTemporalBinary', () => {
   let dir: string;
