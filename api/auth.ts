@@ -6,12 +6,13 @@
  */
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
 import Jwt from '@hapi/jwt';
+import { credentialVersion } from '../events/store/credentials.js';
+import { type Role, isRole } from '../events/vocabulary/index.js';
 import type { Config } from '../runtime/config.js';
 import { ForbiddenError } from './errors.js';
 import './route-options.js';
 
-export const ROLES = ['person', 'unit', 'institution', 'admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../events/vocabulary/index.js';
 
 /** Who is calling, as read from a verified token. */
 export interface Identity {
@@ -22,6 +23,8 @@ export interface Identity {
   orgId?: string;
   /** The account must change its password before doing anything else. */
   restricted: boolean;
+  /** The password version the token was issued under; older than the account's current one = a stale session. */
+  credentialVersion?: number;
 }
 
 declare module '@hapi/hapi' {
@@ -43,6 +46,7 @@ export interface AccessClaims {
   subjectId: string;
   orgId?: string;
   mustChangePassword?: boolean;
+  credentialVersion?: number;
 }
 
 export interface IssuedToken {
@@ -65,6 +69,7 @@ export function issueAccessToken(
     subjectId: claims.subjectId,
     ...(claims.orgId ? { orgId: claims.orgId } : {}),
     ...(claims.mustChangePassword ? { mustChangePassword: true } : {}),
+    ...(claims.credentialVersion !== undefined ? { cv: claims.credentialVersion } : {}),
   };
   const accessToken = Jwt.token.generate(payload, { key: config.jwtSecret, algorithm: 'HS256' }, {
     ttlSec: config.accessTokenTtl,
@@ -87,9 +92,13 @@ export async function registerAuth(server: Server, config: Pick<Config, 'jwtSecr
       maxAgeSec: config.accessTokenTtl,
       timeSkewSec: TIME_SKEW_SEC,
     },
-    validate: async (artifacts) => {
+    validate: async (artifacts, request) => {
       const identity = identityFrom(artifacts.decoded.payload);
-      return identity ? { isValid: true, credentials: { ...identity, scope: [identity.role] } } : { isValid: false };
+      if (!identity) return { isValid: false };
+      // A password change ends every session issued before it: the token's version must be the account's current one.
+      const current = await credentialVersion(request.server.app.deps.db, identity.accountId);
+      if (current !== null && identity.credentialVersion !== current) return { isValid: false };
+      return { isValid: true, credentials: { ...identity, scope: [identity.role] } };
     },
   });
   server.auth.default('jwt');
@@ -108,19 +117,19 @@ export async function registerAuth(server: Server, config: Pick<Config, 'jwtSecr
 /** A signed token with claims we did not issue (wrong role, missing ids) is not a session. */
 function identityFrom(payload: unknown): Identity | undefined {
   if (!isRecord(payload)) return undefined;
-  const { sub, role, subjectId, orgId, mustChangePassword } = payload;
+  const { sub, role, subjectId, orgId, mustChangePassword, cv } = payload;
   if (typeof sub !== 'string' || !sub || typeof subjectId !== 'string' || !subjectId) return undefined;
   if (!isRole(role)) return undefined;
   if (orgId !== undefined && typeof orgId !== 'string') return undefined;
+  if (cv !== undefined && !Number.isInteger(cv)) return undefined;
   return {
     accountId: sub,
     role,
     subjectId,
     ...(orgId ? { orgId } : {}),
     restricted: mustChangePassword === true,
+    ...(typeof cv === 'number' ? { credentialVersion: cv } : {}),
   };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -17,9 +17,15 @@ export interface TemporalDeps {
 }
 
 export interface ProjectionDeps {
-  status(): Promise<{ position: Position; lag: number; leader?: boolean }>;
-  /** Read-your-writes: resolves true once every projection has passed `position`, false on timeout. */
-  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+  status(): Promise<{
+    position: Position;
+    lag: number;
+    leader?: boolean;
+    /** Each projection on its own checkpoint; `error` while one fails and retries. */
+    projections?: Array<{ name: string; position: Position; lag: number; error?: string }>;
+  }>;
+  /** Read-your-writes: resolves true once the named projections (default: all) have passed `position`, false on timeout. */
+  waitFor(position: Position, timeoutMs: number, names?: string[]): Promise<boolean>;
 }
 
 export interface ServerDeps {

@@ -4,7 +4,7 @@
  * server validates. Routes opt out with `plugins: { jxjy: { documented: false } }`.
  */
 import type { RequestRoute, Server } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from './joi.js';
 import parse from 'joi-to-json';
 import './route-options.js';
 

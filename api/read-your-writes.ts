@@ -1,11 +1,12 @@
 /**
  * Read-your-writes (DESIGN.md §5): a command answers with its event `position`; a query given
- * `?after=<position>` answers only once the projections have passed it, and 503 after a bounded wait rather
- * than serve a read model that does not yet show the caller's own write.
+ * `?after=<position>` answers once the projections it reads have passed it — only those, so a stalled projection
+ * elsewhere never delays it — and 503 after a bounded wait rather than serve a read model that does not yet show the
+ * caller's own write. A position beyond anything written cannot come from a command: 400 at once, no wait.
  */
 import type { ReqRef, Request } from '@hapi/hapi';
 import Joi from 'joi';
-import { UnavailableError } from './errors.js';
+import { UnavailableError, ValidationError } from './errors.js';
 
 export const READ_WAIT_MS = 5_000;
 
@@ -17,9 +18,25 @@ export const afterQuery = {
     .messages({ 'string.pattern.base': '{{#label}} must be a position returned by a command' }),
 };
 
-export async function waitForPosition<R extends ReqRef>(request: Request<R>, after: string | undefined, timeoutMs: number = READ_WAIT_MS): Promise<void> {
+const NOT_WRITTEN = { zh: 'after 不是任何操作返回过的位置', en: 'after is not a position any command has returned' };
+
+/**
+ * Waits until the named projections (the tables this query reads) have passed `after`. The store's head is the
+ * newest event *written*, not the newest readable one: on PostgreSQL a just-committed event can stay unreadable for a
+ * moment behind an older open transaction, and its position must still be waited for, never refused.
+ */
+export async function waitForPosition<R extends ReqRef>(
+  request: Request<R>,
+  after: string | undefined,
+  projections: string[],
+  timeoutMs: number = READ_WAIT_MS,
+): Promise<void> {
   if (!after) return;
-  const caughtUp = await request.server.app.deps.projections.waitFor(after, timeoutMs);
+  const { store, projections: runner } = request.server.app.deps;
+  if (after > (await store.writtenPosition())) {
+    throw new ValidationError(NOT_WRITTEN, { details: [{ field: 'after', message: NOT_WRITTEN }] });
+  }
+  const caughtUp = await runner.waitFor(after, timeoutMs, projections);
   if (!caughtUp) {
     throw new UnavailableError({
       zh: '数据仍在更新中，请稍后刷新',

@@ -4,7 +4,7 @@
  * validation failures — carries a request id, the caller's language and our error body.
  */
 import Hapi, { type Server } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from './joi.js';
 import { registerAuth } from './auth.js';
 import type { ServerDeps } from './deps.js';
 import { docsPlugin } from './docs/plugin.js';

@@ -6,7 +6,7 @@
  */
 import type { Request, ResponseToolkit, RouteOptionsValidate } from '@hapi/hapi';
 import Boom from '@hapi/boom';
-import Joi from 'joi';
+import { Joi } from './joi.js';
 import { type FieldError, ValidationError } from './errors.js';
 import { langOf } from './i18n.js';
 

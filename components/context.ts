@@ -2,6 +2,7 @@
 import { createContext } from '@lit/context';
 import type { Lang } from './i18n/messages.js';
 
+/** A new value object is provided whenever any of the config's settings changes, the token included. */
 export interface JxjyConfigValue {
   /** API origin (and optional prefix) without trailing slash; '' means same origin. */
   readonly apiBase: string;

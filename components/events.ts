@@ -16,6 +16,8 @@ export interface JxjyEventDetailMap {
   'jxjy-login-succeeded': Session;
   /** The password was changed; the detail is the new, unrestricted session replacing the old token. */
   'jxjy-password-changed': Session;
+  /** A person registered (个人注册); the account changes its password at first sign-in. */
+  'jxjy-person-registered': { accountId: string; personId: string; username: string };
   /** An organisation registration was accepted and awaits the administrator's approval. */
   'jxjy-org-registered': OrgRegistered;
   /** A reviewer decided a task; the row already shows the result. */

@@ -1,11 +1,13 @@
 /**
- * Account events (`account-<accountId>`), and the claim streams that make usernames and ID numbers unique
- * (`username-<lowercased>`, `idnumber-<upper>`): a claim is appended with `no_stream`, so of two racing
- * registrations exactly one wins, with no table outside the event store. Passwords appear only as argon2id hashes.
- * Pure: imported by workflows.
+ * Account events (`account-<accountId>`), and the claim streams that make usernames, ID numbers and USCCs unique
+ * (`username-<lowercased>`, `idnumber-<upper>`, `uscc-<upper>`): a claim is appended at the claim stream's current
+ * revision, so of two racing registrations exactly one wins, with no table outside the event store.
+ * No secret is ever in an event (DESIGN.md §3): events say that a password was set or changed, never what it is —
+ * the hash lives in the operational `credentials` table (events/store/credentials.ts). Pure: imported by workflows.
  */
+import type { Role } from './vocabulary/index.js';
 
-export type Role = 'person' | 'unit' | 'institution' | 'admin' | 'auditor';
+export type { Role } from './vocabulary/index.js';
 
 export const accountStream = (accountId: string) => `account-${accountId}`;
 export const usernameClaimStream = (username: string) => `username-${username.toLowerCase()}`;
@@ -22,7 +24,6 @@ export interface AccountRegistered {
     subjectId: string;
     orgId?: string;
     name: string;
-    passwordHash: string;
     /** Every new account changes its password at first login. */
     mustChangePassword: true;
     registeredAt: string;
@@ -31,7 +32,7 @@ export interface AccountRegistered {
 
 export interface PasswordChanged {
   type: 'PasswordChanged';
-  data: { accountId: string; passwordHash: string; changedAt: string };
+  data: { accountId: string; changedAt: string };
 }
 
 export interface AccountLockedOut {
@@ -55,17 +56,17 @@ export interface NameReleased {
 
 export type ClaimEvent = NameClaimed | NameReleased;
 
-/** An account as its stream says it is now: the registration, with the password and lockouts applied. */
+/** An account as its stream says it is now: the registration, with password changes and lockouts applied. */
 export type AccountState = Omit<AccountRegistered['data'], 'mustChangePassword'> & { mustChangePassword: boolean };
 
 export function evolveAccount(state: AccountState | null, event: AccountEvent): AccountState | null {
   switch (event.type) {
     case 'AccountRegistered': {
-      const { passwordHash, mustChangePassword, ...rest } = event.data;
-      return { ...rest, passwordHash, mustChangePassword };
+      const { mustChangePassword, ...rest } = event.data;
+      return { ...rest, mustChangePassword };
     }
     case 'PasswordChanged':
-      return state && { ...state, passwordHash: event.data.passwordHash, mustChangePassword: false };
+      return state && { ...state, mustChangePassword: false };
     case 'AccountLockedOut':
       return state;
     default: {

@@ -1,12 +1,11 @@
 /**
- * Task events: how any workflow asks a person to decide (DESIGN.md §4). The owning workflow appends them to its own
- * stream; the `tasks` projection turns them into inboxes, whatever the kind — a new kind needs no change here.
- * Pure: imported by workflows.
+ * Review (task) events: how any lifecycle asks a person to decide (DESIGN.md §4). The owning workflow appends them to
+ * its own stream through the lifecycle kit's review module (workflows/kit/reviews.ts); the `tasks` projection turns
+ * them into inboxes, whatever the kind — a new kind needs no change here. Pure: imported by workflows and browsers.
  */
+import type { ReviewerRole, TaskDecisionValue, TaskKind, TaskSubjectType } from './vocabulary/index.js';
 
-export type TaskKind = 'org-approval' | 'binding-confirmation' | 'credit-review' | 'enrolment-review';
-export type TaskDecisionValue = 'approve' | 'reject';
-export type ReviewerRole = 'admin' | 'unit' | 'institution';
+export type { ReviewerRole, TaskDecisionValue, TaskKind } from './vocabulary/index.js';
 
 /** Who may decide: every reviewer of a role, narrowed to one organisation for unit and institution tasks. */
 export interface TaskAssignee {
@@ -15,11 +14,12 @@ export interface TaskAssignee {
 }
 
 export interface TaskSubject {
-  type: 'org' | 'binding' | 'credit' | 'enrolment';
+  type: TaskSubjectType;
   id: string;
   title: string;
 }
 
+/** Who did something, as events record it (DESIGN.md §3 metadata `actor`). */
 export interface Actor {
   id: string;
   role: string;
@@ -38,8 +38,25 @@ export interface ReviewRequested {
     subject: TaskSubject;
     requestedBy: { id: string; name: string };
     requestedAt: string;
-    dueAt?: string;
+    /** The reviewer should decide by then; a `ReviewReminded` follows when it passes undecided. */
+    dueAt: string;
+    /** When an undecided review goes to `admin` as well (`ReviewEscalated`). */
+    escalatesAt: string;
+    /** What the reviewer should know beyond the title (e.g. a masked ID number, overlap warnings). */
+    details?: Record<string, unknown>;
   };
+}
+
+/** The due date passed undecided: the inbox marks the task overdue. */
+export interface ReviewReminded {
+  type: 'ReviewReminded';
+  data: { taskId: string; remindedAt: string };
+}
+
+/** Still undecided at `escalatesAt`: `admin` sees the task too and may decide it; the assignee still may. */
+export interface ReviewEscalated {
+  type: 'ReviewEscalated';
+  data: { taskId: string; escalatedTo: TaskAssignee; escalatedAt: string };
 }
 
 export interface ReviewCompleted {
@@ -53,10 +70,5 @@ export interface ReviewCompleted {
   };
 }
 
-export interface ReviewEscalated {
-  type: 'ReviewEscalated';
-  data: { taskId: string; escalatedTo: TaskAssignee; escalatedAt: string };
-}
-
-export type TaskEvent = ReviewRequested | ReviewCompleted | ReviewEscalated;
-export const TASK_EVENT_TYPES: TaskEvent['type'][] = ['ReviewRequested', 'ReviewCompleted', 'ReviewEscalated'];
+export type TaskEvent = ReviewRequested | ReviewReminded | ReviewEscalated | ReviewCompleted;
+export const TASK_EVENT_TYPES: TaskEvent['type'][] = ['ReviewRequested', 'ReviewReminded', 'ReviewEscalated', 'ReviewCompleted'];

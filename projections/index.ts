@@ -1,7 +1,7 @@
 /** Every projection the runner maintains. Features add theirs here. */
 import { orgsProjection } from './orgs.js';
-import type { Projection } from './projection.js';
+import type { AnyProjection } from './projection.js';
 import { streamCatalog } from './stream-catalog.js';
 import { tasksProjection } from './tasks.js';
 
-export const projections: Projection[] = [streamCatalog, tasksProjection, orgsProjection];
+export const projections: AnyProjection[] = [streamCatalog, tasksProjection, orgsProjection];

@@ -7,6 +7,7 @@ import type { RecordedEvent } from '../events/store/event-store.js';
 import type { OrgEvent, OrgKind, OrgStatus } from '../events/org.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Projection } from './projection.js';
+import { type RowFold, foldRows, selectRows } from './rows.js';
 
 export interface OrgListItem {
   orgId: string;
@@ -66,13 +67,33 @@ CREATE TABLE IF NOT EXISTS orgs (
 CREATE INDEX IF NOT EXISTS orgs_listing ON orgs (status, kind, name, org_id);
 CREATE INDEX IF NOT EXISTS orgs_region ON orgs (region_code);`;
 
-// Read as OrgRecord's camelCase shape, so neither apply nor the queries map rows by hand.
-const SELECT = `SELECT org_id AS "orgId", kind, name, uscc, region_code AS "regionCode", contact_name AS "contactName",
-  contact_phone AS "contactPhone", status, reason, reviewer_account_id AS "reviewerAccountId",
-  reviewer_username AS "reviewerUsername", attempt, registered_at AS "registeredAt", decided_at AS "decidedAt", position
-  FROM orgs`;
+/** The column map of the fold: OrgRecord's camelCase properties over the table's columns. */
+export const ORG_ROWS: RowFold<OrgRecord> = {
+  table: 'orgs',
+  key: 'orgId',
+  columns: {
+    orgId: ['org_id', 'text'],
+    kind: ['kind', 'text'],
+    name: ['name', 'text'],
+    uscc: ['uscc', 'text'],
+    regionCode: ['region_code', 'text'],
+    contactName: ['contact_name', 'text'],
+    contactPhone: ['contact_phone', 'text'],
+    status: ['status', 'text'],
+    reason: ['reason', 'text'],
+    reviewerAccountId: ['reviewer_account_id', 'text'],
+    reviewerUsername: ['reviewer_username', 'text'],
+    attempt: ['attempt', 'integer'],
+    registeredAt: ['registered_at', 'text'],
+    decidedAt: ['decided_at', 'text'],
+    position: ['position', 'text'],
+  },
+  keyOf: (event) => (event.data as { orgId: string }).orgId,
+  evolve: evolveOrgRow,
+};
 
-function evolveRow(row: OrgRecord | undefined, event: RecordedEvent): OrgRecord | undefined {
+/** The fold: one Org* event on one organisation's row (pure, exported for replays). */
+export function evolveOrgRow(row: OrgRecord | undefined, event: RecordedEvent): OrgRecord | undefined {
   const typed = { type: event.type, data: event.data } as OrgEvent;
   switch (typed.type) {
     case 'OrgRegistered': {
@@ -97,37 +118,15 @@ function evolveRow(row: OrgRecord | undefined, event: RecordedEvent): OrgRecord 
   }
 }
 
+const SELECT = selectRows(ORG_ROWS);
+
 export const orgsProjection: Projection = {
   name: 'orgs',
   version: 1,
   tables: TABLES,
   tableNames: ['orgs'],
   filter: { streamPrefixes: ['org-'], eventTypes: ORG_EVENT_TYPES },
-  async apply(tx, events) {
-    // Set-based: read the touched rows once, fold the batch in order in memory, write back in one upsert.
-    const ids = [...new Set(events.map((event) => (event.data as { orgId: string }).orgId))];
-    const { rows } = await tx.query<OrgRecord>(`${SELECT} WHERE org_id = ANY($1)`, [ids]);
-    const byId = new Map(rows.map((row) => [row.orgId, row]));
-    for (const event of events) {
-      const orgId = (event.data as { orgId: string }).orgId;
-      const next = evolveRow(byId.get(orgId), event);
-      if (next) byId.set(orgId, next);
-    }
-    if (byId.size === 0) return;
-    await tx.query(
-      `INSERT INTO orgs AS o (org_id, kind, name, uscc, region_code, contact_name, contact_phone, status, reason,
-         reviewer_account_id, reviewer_username, attempt, registered_at, decided_at, position)
-       SELECT "orgId", kind, name, uscc, "regionCode", "contactName", "contactPhone", status, reason, "reviewerAccountId",
-         "reviewerUsername", attempt, "registeredAt", "decidedAt", position
-       FROM jsonb_to_recordset($1::jsonb) AS r("orgId" text, kind text, name text, uscc text, "regionCode" text,
-         "contactName" text, "contactPhone" text, status text, reason text, "reviewerAccountId" text, "reviewerUsername" text,
-         attempt integer, "registeredAt" text, "decidedAt" text, position text)
-       ON CONFLICT (org_id) DO UPDATE SET name = EXCLUDED.name, uscc = EXCLUDED.uscc, region_code = EXCLUDED.region_code,
-         contact_name = EXCLUDED.contact_name, contact_phone = EXCLUDED.contact_phone, status = EXCLUDED.status,
-         reason = EXCLUDED.reason, attempt = EXCLUDED.attempt, decided_at = EXCLUDED.decided_at, position = EXCLUDED.position`,
-      [JSON.stringify([...byId.values()])],
-    );
-  },
+  apply: foldRows(ORG_ROWS),
 };
 
 /** `440000` → `44` (province), `440100` → `4401` (city), anything else exact (DOMAIN.md, GB/T 2260). */

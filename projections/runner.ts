@@ -1,46 +1,62 @@
 /**
- * The projection runner: reads a batch after the checkpoints, applies it and the new checkpoints in ONE
- * transaction (exactly-once effects across crashes), wakes on NOTIFY with polling as the fallback, reports lag,
- * rebuilds from zero, and answers read-your-writes waits (`?after=<position>`).
+ * The projection runner: keeps each projection's tables and checkpoint (catch-up.ts applies the batches), wakes on
+ * NOTIFY with polling as the fallback, reports per-projection position, lag and error, rebuilds from zero, and
+ * answers read-your-writes waits for the projections a query reads.
  *
- * One runner applies at a time: it holds a PostgreSQL advisory lock, and a standby polls for it. The checkpoint
- * rows are also locked inside each batch's transaction, so even two runners that both think they lead cannot
- * apply an event twice.
+ * One runner applies at a time: it holds a PostgreSQL advisory lock, and a standby polls for it. A checkpoint moves
+ * only from the position its writer saw, in the batch's own transaction, so even two runners that both think they
+ * lead cannot apply an event twice.
+ *
+ * The same runner, given a scratch `schema` and an upper bound `to`, builds projections as of a past position
+ * (as-of.ts); the live runner uses the connection's own schema, where the API's queries look.
  */
 import { EventEmitter } from 'node:events';
-import type { Database, Sql } from '../events/store/database.js';
-import { type EventStore, type Position, START, matchesFilter } from '../events/store/event-store.js';
+import type { Database } from '../events/store/database.js';
+import { type EventStore, type Position, START } from '../events/store/event-store.js';
 import { EVENTS_CHANNEL } from '../events/store/postgres-event-store.js';
 import { EAGER_FIRST_MS, EAGER_STEPS } from '../events/store/subscription.js';
-import { CHECKPOINTS_DDL, type Checkpoint, minPosition, saveCheckpoint } from './checkpoints.js';
-import type { Projection } from './projection.js';
+import { type RunnerLogger, createCatchUp } from './catch-up.js';
+import { minPosition, readCheckpoints } from './checkpoints.js';
+import { createProjection, inPlacement, placement, preparePlacement, resetProjection } from './placement.js';
+import type { AnyProjection } from './projection.js';
 
-export interface RunnerLogger {
-  info(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
-  error(object: object, message?: string): void;
-}
+export type { RunnerLogger } from './catch-up.js';
 
 export interface ProjectionRunnerOptions {
   db: Database;
   store: EventStore;
-  projections: Projection[];
+  projections: AnyProjection[];
   batchSize?: number;
-  /** Fallback poll interval when no NOTIFY arrives (ms). */
+  /** Fallback poll interval when no NOTIFY arrives (ms); also the first retry delay of a failing projection. */
   pollMs?: number;
   /** Registers a wake-up callback; defaults to LISTEN on the event store's channel. */
   wake?: (onWake: () => void) => Promise<() => Promise<void>>;
   logger?: RunnerLogger;
   /** Advisory-lock key shared by every runner of one deployment. */
   lockKey?: number;
+  /** A scratch schema instead of the connection's own (never the live read models). */
+  schema?: string;
+  /** Apply nothing after this position (inclusive). */
+  to?: Position;
+}
+
+export interface ProjectionHealth {
+  name: string;
+  /** Its checkpoint. */
+  position: Position;
+  /** Events readable after its checkpoint (capped at LAG_CAP). */
+  lag: number;
+  /** Why its last batch failed; it retries, the others go on. */
+  error?: string;
 }
 
 export interface ProjectionStatus {
   /** The lowest checkpoint over all projections. */
   position: Position;
-  /** Events readable in the store but not yet applied (capped at LAG_CAP). */
+  /** The largest lag over all projections. */
   lag: number;
   leader: boolean;
+  projections: ProjectionHealth[];
 }
 
 export interface ProjectionRunner {
@@ -52,113 +68,84 @@ export interface ProjectionRunner {
   start(): void;
   stop(): Promise<void>;
   status(): Promise<ProjectionStatus>;
-  /** Resolves true once every projection has passed `position`, false after the timeout. */
-  waitFor(position: Position, timeoutMs: number): Promise<boolean>;
+  /** Resolves true once the named projections (default: all) have passed `position`, false after the timeout. */
+  waitFor(position: Position, timeoutMs: number, names?: string[]): Promise<boolean>;
   /** Drops and replays one projection (or all) from the first event. */
   rebuild(name?: string): Promise<void>;
 }
 
-/** Lag is counted by reading the pending events, so /health (public) reads at most this many. */
+/** Lag is counted by reading the pending events' headers, so /health (public) reads at most this many. */
 export const LAG_CAP = 1_000;
 const noopLogger: RunnerLogger = { info() {}, warn() {}, error() {} };
 
 export function createProjectionRunner(options: ProjectionRunnerOptions): ProjectionRunner {
-  const { db, store, projections } = options;
-  const batchSize = options.batchSize ?? 500;
+  const { db, store, projections, to } = options;
+  const names = projections.map((p) => p.name);
+  const where = placement(options.schema);
   const pollMs = options.pollMs ?? 1000;
   const logger = options.logger ?? noopLogger;
   const lockKey = options.lockKey ?? 0x6a786a79; // "jxjy"
   const wake = options.wake ?? ((onWake: () => void) => db.listen(EVENTS_CHANNEL, onWake));
   const advanced = new EventEmitter();
   advanced.setMaxListeners(0);
+  const progress = createCatchUp({
+    db,
+    store,
+    where,
+    projections,
+    batchSize: options.batchSize ?? 500,
+    to,
+    retryMs: pollMs,
+    logger,
+    onAdvanced: (name, position) => advanced.emit('advanced', name, position),
+  });
 
   let running: Promise<void> | null = null;
   let stopping = false;
   let leader = false;
   let nudge: (() => void) | null = null;
 
-  async function createTables(sql: Sql, projection: Projection) {
-    await sql.exec(projection.tables);
-    await sql.query(
-      `INSERT INTO projection_checkpoints (name, version, position) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
-      [projection.name, projection.version, START],
-    );
+  // One catch-up at a time per runner (the loop, a rebuild, a test's direct call): they share the cached checkpoints.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => {});
+    return run;
   }
 
-  async function resetIn(tx: Sql, projection: Projection) {
-    for (const table of projection.tableNames) await tx.exec(`DROP TABLE IF EXISTS ${table} CASCADE`);
-    await tx.query(`DELETE FROM projection_checkpoints WHERE name = $1`, [projection.name]);
-    await createTables(tx, projection);
+  async function catchUpNow(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { read, more } = await progress.pass();
+      total += read;
+      if (!more) return total;
+    }
   }
 
   async function init() {
-    await db.exec(CHECKPOINTS_DDL);
-    const { rows } = await db.query<Checkpoint>(`SELECT name, version, position FROM projection_checkpoints`);
-    const known = new Map(rows.map((row) => [row.name, row]));
+    await preparePlacement(db, where);
+    const known = await readCheckpoints(db, where.checkpoints, names);
     for (const projection of projections) {
       const checkpoint = known.get(projection.name);
       if (checkpoint && checkpoint.version !== projection.version) {
         logger.info({ projection: projection.name, from: checkpoint.version, to: projection.version }, 'projection version changed: rebuilding');
-        await db.transaction((tx) => resetIn(tx, projection));
+        await inPlacement(db, where, (tx) => resetProjection(tx, where, projection));
       } else {
-        await db.transaction((tx) => createTables(tx, projection));
+        await inPlacement(db, where, (tx) => createProjection(tx, where, projection));
       }
     }
-  }
-
-  async function lowestCheckpoint(sql: Sql): Promise<Position> {
-    const { rows } = await sql.query<{ position: string }>(
-      `SELECT position FROM projection_checkpoints WHERE name = ANY($1)`,
-      [projections.map((p) => p.name)],
-    );
-    return rows.length < projections.length ? START : minPosition(rows.map((row) => row.position));
-  }
-
-  /** Events read and applied, or null when the batch was read from a checkpoint that has since moved back. */
-  async function processBatch(): Promise<number | null> {
-    const from = await lowestCheckpoint(db);
-    const events = await store.readAll({ after: from, limit: batchSize });
-    if (events.length === 0) return 0;
-    const last = events[events.length - 1]!.position;
-    const applied = await db.transaction(async (tx) => {
-      // Lock the checkpoints we are about to move; a second runner waits here and then sees our result.
-      const { rows } = await tx.query<Checkpoint>(
-        `SELECT name, version, position FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name FOR UPDATE`,
-        [projections.map((p) => p.name)],
-      );
-      const checkpoints = new Map(rows.map((row) => [row.name, row.position]));
-      // A checkpoint moved back since we read (a rebuild, or another process's init after a version bump): this batch
-      // starts too late for it. Apply nothing; the next pass reads from the new, lower checkpoint.
-      if (projections.some((p) => (checkpoints.get(p.name) ?? START) < from)) return false;
-      for (const projection of projections) {
-        const from = checkpoints.get(projection.name) ?? START;
-        if (from >= last) continue;
-        const relevant = events.filter((event) => event.position > from && matchesFilter(event, projection.filter));
-        if (relevant.length > 0) await projection.apply(tx, relevant);
-        await saveCheckpoint(tx, { name: projection.name, version: projection.version, position: last });
-      }
-      return true;
-    });
-    if (!applied) return null;
-    advanced.emit('advanced', last);
-    return events.length;
-  }
-
-  async function catchUp(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const read = await processBatch();
-      if (read === null) continue;
-      total += read;
-      if (read < batchSize) return total;
-    }
+    progress.invalidate();
   }
 
   /** Session-level advisory lock: released by the server when our connection dies, so a standby takes over. */
   async function acquireLeadership() {
     const session = await db.session();
     const { rows } = await session.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [lockKey]);
-    if (rows[0]?.locked) return session;
+    if (rows[0]?.locked) {
+      // Whoever led before us may have moved the checkpoints.
+      progress.invalidate();
+      return session;
+    }
     await session.release();
     return null;
   }
@@ -194,7 +181,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
           }
           const triggered = woken;
           woken = false;
-          const read = await catchUp();
+          const read = await serially(catchUpNow);
           if (read > 0) eager = 0;
           else if (triggered) eager = EAGER_STEPS;
           if (!woken) await sleep(eager > 0 ? Math.min(pollMs, EAGER_FIRST_MS * 2 ** (EAGER_STEPS - eager--)) : pollMs);
@@ -216,9 +203,55 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
     }
   }
 
+  async function lagAfter(position: Position): Promise<number> {
+    const pending = await store.readHeaders({ after: position, limit: LAG_CAP, ...(to !== undefined ? { to } : {}) });
+    return pending.events.length;
+  }
+
+  async function status(): Promise<ProjectionStatus> {
+    const rows = await readCheckpoints(db, where.checkpoints, names);
+    const positions = names.map((name) => rows.get(name)?.position ?? START);
+    // Usually every projection is at the same place: one read counts the lag of all of them.
+    const lags = new Map<Position, number>();
+    for (const position of new Set(positions)) lags.set(position, await lagAfter(position));
+    const health = names.map((name, i): ProjectionHealth => {
+      const error = rows.get(name)?.error;
+      return { name, position: positions[i]!, lag: lags.get(positions[i]!)!, ...(error ? { error } : {}) };
+    });
+    return {
+      position: minPosition(positions),
+      lag: Math.max(0, ...health.map((h) => h.lag)),
+      leader,
+      projections: health,
+    };
+  }
+
+  async function waitFor(position: Position, timeoutMs: number, only?: string[]): Promise<boolean> {
+    const wanted = only ?? names;
+    const unknown = wanted.filter((name) => !names.includes(name));
+    if (unknown.length > 0) throw new Error(`no projection named ${unknown.join(', ')}`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await readCheckpoints(db, where.checkpoints, wanted);
+      if (wanted.every((name) => (rows.get(name)?.position ?? START) >= position)) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      // Another process may be the runner: poll the checkpoints, but wake at once on a local batch.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          advanced.off('advanced', done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, 100));
+        advanced.on('advanced', done);
+      });
+    }
+  }
+
   return {
     init,
-    catchUp,
+    catchUp: () => serially(catchUpNow),
     start() {
       if (running) return;
       stopping = false;
@@ -230,36 +263,17 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
       await running;
       running = null;
     },
-    async status() {
-      const position = await lowestCheckpoint(db);
-      const pending = await store.readAll({ after: position, limit: LAG_CAP });
-      return { position, lag: pending.length, leader };
-    },
-    async waitFor(position, timeoutMs) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        if ((await lowestCheckpoint(db)) >= position) return true;
-        const left = deadline - Date.now();
-        if (left <= 0) return false;
-        // Another process may be the runner: poll the checkpoint, but wake at once on a local batch.
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            advanced.off('advanced', done);
-            resolve();
-          };
-          const timer = setTimeout(done, Math.min(left, 100));
-          advanced.on('advanced', done);
+    status,
+    waitFor,
+    rebuild: (name) =>
+      serially(async () => {
+        const targets = name ? projections.filter((p) => p.name === name) : projections;
+        if (targets.length === 0) throw new Error(`no projection named "${name}"`);
+        await inPlacement(db, where, async (tx) => {
+          for (const projection of targets) await resetProjection(tx, where, projection);
         });
-      }
-    },
-    async rebuild(name) {
-      const targets = name ? projections.filter((p) => p.name === name) : projections;
-      if (targets.length === 0) throw new Error(`no projection named "${name}"`);
-      await db.transaction(async (tx) => {
-        for (const projection of targets) await resetIn(tx, projection);
-      });
-      await catchUp();
-    },
+        progress.invalidate();
+        await catchUpNow();
+      }),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * stream_catalog: one row per stream — its kind, head revision, event count and last event. The auditor's index
  * into the history ("which streams exist, how long, last touched when"), and the runner's own exactly-once check:
- * `event_count` is accumulated, so an event applied twice would make it disagree with `revision + 1`.
+ * `event_count` is accumulated, so an event applied twice would make it disagree with `revision + 1`. It folds
+ * headers only, so the runner never reads a payload for it.
  */
 import type { Sql } from '../events/store/database.js';
-import type { RecordedEvent } from '../events/store/event-store.js';
-import type { Projection } from './projection.js';
+import type { EventHeader } from '../events/store/event-store.js';
+import type { HeaderProjection } from './projection.js';
 
 export interface StreamCatalogRow {
   streamId: string;
@@ -19,9 +20,10 @@ export interface StreamCatalogRow {
 
 export const streamKind = (streamId: string): string => streamId.slice(0, Math.max(streamId.indexOf('-'), 0)) || streamId;
 
-export const streamCatalog: Projection = {
+export const streamCatalog: HeaderProjection = {
   name: 'stream_catalog',
   version: 1,
+  reads: 'headers',
   tableNames: ['stream_catalog'],
   tables: `
     CREATE TABLE IF NOT EXISTS stream_catalog (
@@ -34,9 +36,9 @@ export const streamCatalog: Projection = {
       last_position    text NOT NULL
     );
     CREATE INDEX IF NOT EXISTS stream_catalog_kind ON stream_catalog (kind, stream_id);`,
-  async apply(tx: Sql, events: RecordedEvent[]) {
+  async apply(tx: Sql, events: EventHeader[]) {
     // Fold the batch per stream in memory, then one set-based upsert.
-    const byStream = new Map<string, { event: RecordedEvent; count: number }>();
+    const byStream = new Map<string, { event: EventHeader; count: number }>();
     for (const event of events) {
       const seen = byStream.get(event.streamId);
       byStream.set(event.streamId, { event, count: (seen?.count ?? 0) + 1 });

@@ -1,14 +1,15 @@
 /**
- * Every reviewer's inbox (CONTRACT.md Tasks): one row per task, folded only from the generic task events
- * (`ReviewRequested`/`ReviewCompleted`/`ReviewEscalated`), so a new task kind appears here with no change.
- * Visibility is decided in the query: admin sees admin tasks and escalated ones; a unit or institution reviewer sees
- * the tasks of its role AND its own organisation.
+ * Every reviewer's inbox (CONTRACT.md Tasks): one row per task, folded only from the generic review events
+ * (`ReviewRequested`/`ReviewReminded`/`ReviewEscalated`/`ReviewCompleted`), so a new task kind appears here with no
+ * change. Visibility is decided in the query: admin sees admin tasks and escalated ones; a unit or institution
+ * reviewer sees the tasks of its role AND its own organisation, escalated ones included (the assignee still may decide).
  */
 import type { Sql } from '../events/store/database.js';
 import type { RecordedEvent } from '../events/store/event-store.js';
 import { TASK_EVENT_TYPES, type TaskAssignee, type TaskDecisionValue, type TaskEvent, type TaskKind, type TaskSubject } from '../events/task.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Projection } from './projection.js';
+import { type RowFold, foldRows, selectRows } from './rows.js';
 
 export interface TaskItem {
   taskId: string;
@@ -18,7 +19,11 @@ export interface TaskItem {
   requestedBy: { id: string; name: string };
   createdAt: string;
   dueAt: string | null;
+  /** When the due date passed undecided (`ReviewReminded`): the inbox shows the task as overdue. */
+  remindedAt: string | null;
   escalated: boolean;
+  /** What the reviewer should know beyond the title, as the requesting lifecycle put it. */
+  details?: Record<string, unknown>;
   decision?: TaskDecisionValue;
   reason?: string;
   decidedAt?: string;
@@ -40,7 +45,8 @@ export interface ListTasksQuery {
   cursor?: string;
 }
 
-interface TaskRow {
+/** A task as stored: one column per property. */
+export interface TaskRow {
   task_id: string;
   kind: string;
   status: string;
@@ -54,7 +60,10 @@ interface TaskRow {
   requested_by_name: string;
   created_at: string;
   due_at: string | null;
+  escalates_at: string | null;
+  reminded_at: string | null;
   escalated: boolean;
+  details: Record<string, unknown> | null;
   decision: string | null;
   reason: string | null;
   decided_by: string | null;
@@ -78,7 +87,10 @@ CREATE TABLE IF NOT EXISTS tasks (
   requested_by_name text NOT NULL,
   created_at        text COLLATE "C" NOT NULL,
   due_at            text,
+  escalates_at      text,
+  reminded_at       text,
   escalated         boolean NOT NULL DEFAULT false,
+  details           jsonb,
   decision          text,
   reason            text,
   decided_by        text,
@@ -88,11 +100,44 @@ CREATE TABLE IF NOT EXISTS tasks (
 CREATE INDEX IF NOT EXISTS tasks_inbox ON tasks (assignee_role, assignee_org_id, status, created_at DESC, task_id DESC);
 CREATE INDEX IF NOT EXISTS tasks_escalated ON tasks (created_at DESC, task_id DESC) WHERE escalated;`;
 
-const COLUMNS = `task_id, kind, status, workflow_id, assignee_role, assignee_org_id, subject_type, subject_id, subject_title,
-  requested_by_id, requested_by_name, created_at, due_at, escalated, decision, reason, decided_by, decided_at, position`;
+/** The column map of the fold (the row's properties are its columns). */
+export const TASK_ROWS: RowFold<TaskRow> = {
+  table: 'tasks',
+  key: 'task_id',
+  columns: {
+    task_id: ['task_id', 'text'],
+    kind: ['kind', 'text'],
+    status: ['status', 'text'],
+    workflow_id: ['workflow_id', 'text'],
+    assignee_role: ['assignee_role', 'text'],
+    assignee_org_id: ['assignee_org_id', 'text'],
+    subject_type: ['subject_type', 'text'],
+    subject_id: ['subject_id', 'text'],
+    subject_title: ['subject_title', 'text'],
+    requested_by_id: ['requested_by_id', 'text'],
+    requested_by_name: ['requested_by_name', 'text'],
+    created_at: ['created_at', 'text'],
+    due_at: ['due_at', 'text'],
+    escalates_at: ['escalates_at', 'text'],
+    reminded_at: ['reminded_at', 'text'],
+    escalated: ['escalated', 'boolean'],
+    details: ['details', 'jsonb'],
+    decision: ['decision', 'text'],
+    reason: ['reason', 'text'],
+    decided_by: ['decided_by', 'text'],
+    decided_at: ['decided_at', 'text'],
+    position: ['position', 'text'],
+  },
+  keyOf: (event) => (event.data as { taskId: string }).taskId,
+  evolve: evolveTaskRow,
+};
 
-/** One event on one row. A completion or escalation without its request (impossible from one writer) is skipped. */
-function evolveRow(row: TaskRow | undefined, event: RecordedEvent): TaskRow | undefined {
+/**
+ * The fold: one review event on one task's row (pure, exported for replays). A reminder, escalation or completion
+ * without its request (impossible from one writer) is skipped. `dueAt` and `escalatesAt` may be absent from requests
+ * written before they were required.
+ */
+export function evolveTaskRow(row: TaskRow | undefined, event: RecordedEvent): TaskRow | undefined {
   const typed = { type: event.type, data: event.data } as TaskEvent;
   switch (typed.type) {
     case 'ReviewRequested': {
@@ -102,16 +147,19 @@ function evolveRow(row: TaskRow | undefined, event: RecordedEvent): TaskRow | un
         assignee_role: d.assignee.role, assignee_org_id: d.assignee.orgId ?? null,
         subject_type: d.subject.type, subject_id: d.subject.id, subject_title: d.subject.title,
         requested_by_id: d.requestedBy.id, requested_by_name: d.requestedBy.name,
-        created_at: d.requestedAt, due_at: d.dueAt ?? null, escalated: false,
+        created_at: d.requestedAt, due_at: d.dueAt ?? null, escalates_at: d.escalatesAt ?? null, reminded_at: null,
+        escalated: false, details: d.details ?? null,
         decision: null, reason: null, decided_by: null, decided_at: null, position: event.position,
       };
     }
+    case 'ReviewReminded':
+      return row && { ...row, reminded_at: typed.data.remindedAt, position: event.position };
+    case 'ReviewEscalated':
+      return row && { ...row, escalated: true, position: event.position };
     case 'ReviewCompleted': {
       const d = typed.data;
       return row && { ...row, status: 'closed', decision: d.decision, reason: d.reason ?? null, decided_by: d.decidedBy.id, decided_at: d.decidedAt, position: event.position };
     }
-    case 'ReviewEscalated':
-      return row && { ...row, escalated: true, position: event.position };
     default: {
       const never: never = typed;
       return never;
@@ -119,34 +167,16 @@ function evolveRow(row: TaskRow | undefined, event: RecordedEvent): TaskRow | un
   }
 }
 
+const SELECT = selectRows(TASK_ROWS);
+
 export const tasksProjection: Projection = {
   name: 'tasks',
-  version: 1,
+  // 2: reminders, escalation deadline and details.
+  version: 2,
   tables: TABLES,
   tableNames: ['tasks'],
   filter: { eventTypes: TASK_EVENT_TYPES },
-  async apply(tx, events) {
-    // Set-based: read the touched rows once, fold the batch in order in memory, write back in one upsert.
-    const ids = [...new Set(events.map((event) => (event.data as { taskId: string }).taskId))];
-    const { rows } = await tx.query<TaskRow>(`SELECT ${COLUMNS} FROM tasks WHERE task_id = ANY($1)`, [ids]);
-    const byId = new Map(rows.map((row) => [row.task_id, row]));
-    for (const event of events) {
-      const taskId = (event.data as { taskId: string }).taskId;
-      const next = evolveRow(byId.get(taskId), event);
-      if (next) byId.set(taskId, next);
-    }
-    if (byId.size === 0) return;
-    await tx.query(
-      `INSERT INTO tasks (${COLUMNS})
-       SELECT ${COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(task_id text, kind text, status text, workflow_id text,
-         assignee_role text, assignee_org_id text, subject_type text, subject_id text, subject_title text, requested_by_id text,
-         requested_by_name text, created_at text, due_at text, escalated boolean, decision text, reason text, decided_by text,
-         decided_at text, position text)
-       ON CONFLICT (task_id) DO UPDATE SET status = EXCLUDED.status, escalated = EXCLUDED.escalated, decision = EXCLUDED.decision,
-         reason = EXCLUDED.reason, decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, position = EXCLUDED.position`,
-      [JSON.stringify([...byId.values()])],
-    );
-  },
+  apply: foldRows(TASK_ROWS),
 };
 
 const toItem = (row: TaskRow): TaskItem => ({
@@ -157,7 +187,9 @@ const toItem = (row: TaskRow): TaskItem => ({
   requestedBy: { id: row.requested_by_id, name: row.requested_by_name },
   createdAt: row.created_at,
   dueAt: row.due_at,
+  remindedAt: row.reminded_at,
   escalated: row.escalated,
+  ...(row.details ? { details: row.details } : {}),
   ...(row.decision ? { decision: row.decision as TaskDecisionValue } : {}),
   ...(row.reason ? { reason: row.reason } : {}),
   ...(row.decided_at ? { decidedAt: row.decided_at } : {}),
@@ -178,7 +210,7 @@ export async function listTasks(sql: Sql, query: ListTasksQuery): Promise<{ item
   const after = decodeCursor(query.cursor);
   if (after) where.push(`(created_at, task_id) < (${param(after[0])}, ${param(after[1])})`);
   const { rows } = await sql.query<TaskRow>(
-    `SELECT ${COLUMNS} FROM tasks WHERE ${where.join(' AND ')} ORDER BY created_at DESC, task_id DESC LIMIT ${param(query.limit + 1)}`,
+    `${SELECT} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, task_id DESC LIMIT ${param(query.limit + 1)}`,
     params,
   );
   const page = rows.slice(0, query.limit);
@@ -188,7 +220,7 @@ export async function listTasks(sql: Sql, query: ListTasksQuery): Promise<{ item
 
 /** One task with what the decision route needs (owning workflow, assignee), whoever may see it; null if unknown. */
 export async function getTask(sql: Sql, taskId: string): Promise<TaskRecord | null> {
-  const { rows } = await sql.query<TaskRow>(`SELECT ${COLUMNS} FROM tasks WHERE task_id = $1`, [taskId]);
+  const { rows } = await sql.query<TaskRow>(`${SELECT} WHERE task_id = $1`, [taskId]);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -19,6 +19,11 @@ export interface Config {
   temporalNamespace: string;
   temporalCli: string | undefined;
   temporalTaskQueue: string;
+  /** `TEMPORAL_PORT`: the embedded dev server's port; unset = a free port, kept for the data folder. */
+  temporalPort: number | undefined;
+  /** A review's due date (reminder) and its escalation to admin, from its request (DOMAIN.md: 7 and 30 days). */
+  reviewRemindAfterMs: number;
+  reviewEscalateAfterMs: number;
   corsOrigins: string[];
   captcha: 'on' | 'reveal';
   adminUsername: string | undefined;
@@ -44,8 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const captcha = env.JXJY_CAPTCHA ?? 'on';
   if (captcha !== 'on' && captcha !== 'reveal') throw new ConfigError(`JXJY_CAPTCHA must be "on" or "reveal", not "${captcha}"`);
   if (captcha === 'reveal' && production) throw new ConfigError('JXJY_CAPTCHA=reveal is refused when NODE_ENV=production');
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const port = portNumber('PORT', env.PORT ?? '3000');
   const eventStoreUrl = env.EVENTSTORE_URL || undefined;
   if (eventStoreUrl && !env.DATABASE_URL) {
     throw new ConfigError('EVENTSTORE_URL needs DATABASE_URL too: read models and checkpoints live in PostgreSQL');
@@ -61,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     temporalCli: env.TEMPORAL_CLI || undefined,
     temporalTaskQueue: env.TEMPORAL_TASK_QUEUE ?? 'jxjy',
+    temporalPort: env.TEMPORAL_PORT ? portNumber('TEMPORAL_PORT', env.TEMPORAL_PORT) : undefined,
+    ...reviewTimes(env),
     corsOrigins: (env.JXJY_CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -80,6 +86,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     production,
   };
+}
+
+function portNumber(name: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name} must be a port number, not "${value}"`);
+  return port;
+}
+
+const UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `7d`, `12h`, `30m`, `45s`, `500ms`, or plain milliseconds. */
+export function parseDuration(name: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(value.trim());
+  const ms = match ? Number(match[1]) * UNITS_MS[match[2] ?? 'ms']! : NaN;
+  if (!Number.isFinite(ms) || ms <= 0) throw new ConfigError(`${name} must be a duration such as 7d, 12h or 30m, not "${value}"`);
+  return Math.round(ms);
+}
+
+function reviewTimes(env: NodeJS.ProcessEnv) {
+  const reviewRemindAfterMs = parseDuration('JXJY_REVIEW_REMIND_AFTER', env.JXJY_REVIEW_REMIND_AFTER ?? '7d');
+  const reviewEscalateAfterMs = parseDuration('JXJY_REVIEW_ESCALATE_AFTER', env.JXJY_REVIEW_ESCALATE_AFTER ?? '30d');
+  if (reviewEscalateAfterMs <= reviewRemindAfterMs) {
+    throw new ConfigError('JXJY_REVIEW_ESCALATE_AFTER must be longer than JXJY_REVIEW_REMIND_AFTER: escalation comes after the reminder');
+  }
+  return { reviewRemindAfterMs, reviewEscalateAfterMs };
 }
 
 /** HS256 with a short key can be brute-forced, and an empty one lets anyone mint an admin token. */

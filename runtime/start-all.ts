@@ -37,7 +37,7 @@ try {
   runner.start();
   stopping.push({ name: 'projections', stop: () => runner.stop() });
 
-  const temporal = await startTemporal({ config, activities: createActivities({ store: stores.store }), logger });
+  const temporal = await startTemporal({ config, activities: createActivities({ store: stores.store, db: stores.db }), logger });
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
 
   const server = await createServer({
@@ -51,7 +51,7 @@ try {
   });
   await start(server);
   stopping.push({ name: 'api', stop: () => server.stop({ timeout: 5_000 }) });
-  announceAdmin(await bootstrapAdmin({ store: stores.store, config }));
+  announceAdmin(await bootstrapAdmin({ store: stores.store, db: stores.db, client: temporal.client, config }));
   logger.info(
     { store: stores.describe, temporal: temporal.address, portal: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.info.port}/` },
     'jxjy is running',

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const stores = await openStores(config);
   const store = stores.store;
-  const temporal = await startTemporal({ config, activities: createActivities({ store }), logger }).catch(async (error) => {
+  const temporal = await startTemporal({ config, activities: createActivities({ store, db: stores.db }), logger }).catch(async (error) => {
     await stores.close();
     throw error;
   });

@@ -1,6 +1,8 @@
 /**
- * Every workflow the worker runs: the entry point of the workflow bundle (`npm run build:workflows`).
- * Features add `export * from './<area>/workflow.js';` lines here. Only sandbox-pure modules may be reachable
- * from this file — the bundler would refuse Node built-ins and the replay would not be deterministic.
+ * Every workflow the worker runs: the entry point of the workflow bundle (`npm run build:workflows`). A lifecycle
+ * adds its `export * from './<area>/workflow.js';` line here. Only sandbox-pure modules may be reachable from this
+ * file — the bundler would refuse Node built-ins and the replay would not be deterministic.
  */
+export * from './accounts/workflow.js';
 export * from './org/workflow.js';
+export * from './persons/workflow.js';

@@ -1,14 +1,21 @@
 /**
  * The first `admin` (人社部门) account, created at first start so a newcomer is never locked out: from
  * JXJY_ADMIN_USERNAME/PASSWORD when set, otherwise with a random one-time password printed once. Either way it
- * must be changed at first login. Later starts find the account and do nothing.
+ * must be changed at first login. Later starts find the account and do nothing. Like every account, it is
+ * registered by the account lifecycle; its password waits as a pending credential, never in a payload.
  */
 import crypto from 'node:crypto';
-import { type AccountRegistered, accountStream, usernameClaimStream } from '../../events/account.js';
-import { claimName, claimOwner } from '../../events/store/claims.js';
+import type { Client } from '@temporalio/client';
+import { usernameClaimStream } from '../../events/account.js';
+import { claimOwner } from '../../events/store/claims.js';
+import { storePendingCredential } from '../../events/store/credentials.js';
+import type { Database } from '../../events/store/database.js';
 import type { EventStore } from '../../events/store/event-store.js';
+import { passwordProblem } from '../../events/vocabulary/index.js';
 import type { Config } from '../../runtime/config.js';
-import { passwordProblem } from '../identifiers.js';
+import { accountWorkflowId, registerAccountUpdate } from '../../workflows/accounts/messages.js';
+import { executeCommand } from '../lifecycles.js';
+import { fromTemporalError } from '../temporal-errors.js';
 import { hashPassword } from './passwords.js';
 
 export interface BootstrapResult {
@@ -18,32 +25,39 @@ export interface BootstrapResult {
   oneTimePassword?: string;
 }
 
-export async function bootstrapAdmin(
-  deps: { store: EventStore; config: Pick<Config, 'adminUsername' | 'adminPassword'> },
-  now: Date = new Date(),
-): Promise<BootstrapResult> {
+export interface BootstrapDeps {
+  store: EventStore;
+  db: Database;
+  client: Client;
+  config: Pick<Config, 'adminUsername' | 'adminPassword' | 'temporalTaskQueue' | 'reviewRemindAfterMs' | 'reviewEscalateAfterMs'>;
+}
+
+export async function bootstrapAdmin(deps: BootstrapDeps, now: Date = new Date()): Promise<BootstrapResult> {
   const username = deps.config.adminUsername ?? 'admin';
   if (await claimOwner(deps.store, usernameClaimStream(username))) return { created: false, username };
   const given = deps.config.adminPassword;
-  if (given && passwordProblem(given, username)) {
-    throw new Error(`JXJY_ADMIN_PASSWORD does not meet the password policy (${passwordProblem(given, username)}): at least 8 characters with letters and digits`);
-  }
+  const problem = given ? passwordProblem(given, { username }) : null;
+  if (problem) throw new Error(`JXJY_ADMIN_PASSWORD does not meet the password policy (${problem}): at least 8 characters with letters and digits, not a common one`);
   // 12 characters from an alphabet without look-alikes, with at least one letter and one digit.
   const oneTimePassword = given ? undefined : `${randomFrom('abcdefghjkmnpqrstuvwxyz', 6)}${randomFrom('23456789', 6)}`;
   const accountId = crypto.randomUUID();
-  const at = now.toISOString();
-  const claim = await claimName(deps.store, { stream: usernameClaimStream(username), ownerId: accountId, at, eventId: crypto.randomUUID() });
-  if (!claim.claimed) return { created: false, username }; // another instance won the race
-  const event: AccountRegistered = {
-    type: 'AccountRegistered',
-    data: {
-      accountId, username, role: 'admin', subjectId: accountId, name: '系统管理员',
-      passwordHash: await hashPassword(given ?? oneTimePassword!), mustChangePassword: true, registeredAt: at,
-    },
-  };
-  await deps.store.append(accountStream(accountId), [{ eventId: crypto.randomUUID(), ...event, metadata: { actor: { id: 'system', role: 'system' } }, recordedAt: at }], {
-    expectedRevision: 'no_stream',
-  });
+  const credentialId = crypto.randomUUID();
+  await storePendingCredential(deps.db, { credentialId, accountId, passwordHash: await hashPassword(given ?? oneTimePassword!), at: now });
+  try {
+    await executeCommand(deps.client, deps.config, {
+      workflowId: accountWorkflowId(accountId),
+      update: registerAccountUpdate,
+      args: {
+        account: { accountId, username, role: 'admin', subjectId: accountId, name: '系统管理员' },
+        credentialId,
+        usernameField: 'username',
+        actor: { id: 'system', role: 'system' },
+      },
+    });
+  } catch (error) {
+    if (fromTemporalError(error)?.statusCode === 409) return { created: false, username }; // another instance won the race
+    throw error;
+  }
   return { created: true, username, ...(oneTimePassword ? { oneTimePassword } : {}) };
 }
 

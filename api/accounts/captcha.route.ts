@@ -1,6 +1,6 @@
 /** GET /captcha — a fresh single-use captcha (+ its answer when JXJY_CAPTCHA=reveal, for automated tests). */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { issueCaptcha } from './captcha.js';

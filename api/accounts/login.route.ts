@@ -1,20 +1,22 @@
 /**
- * POST /sessions — log in. Order matters: the per-address limit, then the captcha (consumed right or wrong), then
- * the lockout, then the password. Wrong username and wrong password get one and the same answer.
+ * POST /sessions — log in. Order matters: the per-address limit, then the captcha (consumed right or wrong), then a
+ * reserved try against the username's lockout, then the password. An unknown username and a wrong password get one
+ * and the same answer, lockout included (throttle.ts).
  */
-import crypto from 'node:crypto';
-import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
-import { accountStream } from '../../events/account.js';
+import type { Request, ServerRoute } from '@hapi/hapi';
+import { readCredential } from '../../events/store/credentials.js';
+import { accountWorkflowId, recordLockoutUpdate } from '../../workflows/accounts/messages.js';
 import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { UnauthorizedError } from '../errors.js';
+import { Joi } from '../joi.js';
+import { sendCommand } from '../lifecycles.js';
 import { eventMetadata } from '../request-context.js';
-import { findAccountByUsername } from './account-repository.js';
+import { type LoadedAccount, findAccountByUsername } from './account-repository.js';
 import { consumeCaptcha } from './captcha.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
 import { sessionFor, sessionSchema } from './session.js';
-import { clearLoginFailures, lockedOutError, lockedUntil, rateLimit, recordLoginFailure } from './throttle.js';
+import { clearSignInTries, lockedOutError, rateLimit, reserveSignInTry, settleFailedSignIn } from './throttle.js';
 
 interface LoginPayload {
   username: string;
@@ -31,7 +33,7 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
   options: {
     auth: false,
     description: 'Log in',
-    notes: '5 wrong passwords within 15 minutes lock the account for 15 minutes (429 with Retry-After). A new account must change its password first: its token only opens PUT /accounts/me/password.',
+    notes: '5 wrong passwords within 15 minutes lock the sign-in for 15 minutes (429 with Retry-After), for any username. A new account must change its password first: its token only opens PUT /accounts/me/password.',
     tags: ['api', 'accounts'],
     validate: {
       payload: Joi.object({
@@ -49,35 +51,31 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
       await rateLimit(db, 'login', clientAddress(request), config.loginRatePerMinute, 60_000, now);
       await consumeCaptcha(db, captchaId, captchaAnswer, now);
 
+      const reserved = await reserveSignInTry(db, username, now);
       const found = await findAccountByUsername(store, username);
-      if (!found) {
-        await verifyNothing(password);
+      if (!reserved.reserved) {
+        if (reserved.lockedNow && found) await recordLockout(request, found, reserved);
+        throw lockedOutError(reserved.lockedUntil, now);
+      }
+      const credential = found ? await readCredential(db, found.state.accountId) : null;
+      const verified = credential ? await verifyPassword(credential.passwordHash, password) : await verifyNothing(password);
+      if (!found || !credential || !verified) {
+        const locked = await settleFailedSignIn(db, username, now);
+        if (locked && found) await recordLockout(request, found, locked);
         throw new UnauthorizedError(WRONG_CREDENTIALS);
       }
-      const { state: account } = found;
-      const locked = await lockedUntil(db, account.accountId, now);
-      if (locked) throw lockedOutError(locked, now);
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        const failure = await recordLoginFailure(db, account.accountId, now);
-        if (failure.lockedUntil) {
-          // A lockout is a fact worth keeping for auditors; the counting itself is operational state.
-          await store.append(
-            accountStream(account.accountId),
-            [{
-              eventId: crypto.randomUUID(),
-              type: 'AccountLockedOut',
-              data: { accountId: account.accountId, failures: failure.failures, lockedUntil: failure.lockedUntil.toISOString(), lockedAt: now.toISOString() },
-              metadata: eventMetadata(request),
-              recordedAt: now.toISOString(),
-            }],
-            // 'any': a password change may land at the same moment; the lockout must not turn into a 409.
-            { expectedRevision: 'any' },
-          );
-        }
-        throw new UnauthorizedError(WRONG_CREDENTIALS);
-      }
-      await clearLoginFailures(db, account.accountId);
-      return sessionFor(config, account);
+      await clearSignInTries(db, username);
+      return sessionFor(config, found.state, credential.version);
     },
   },
 };
+
+/** A lockout is a fact worth keeping for auditors (the counting itself is operational state). */
+async function recordLockout(request: Request<{ Payload: LoginPayload }>, found: LoadedAccount, lock: { lockedUntil: Date; failures: number }) {
+  const metadata = eventMetadata(request);
+  await sendCommand(request, {
+    workflowId: accountWorkflowId(found.state.accountId),
+    update: recordLockoutUpdate,
+    args: { failures: lock.failures, lockedUntil: lock.lockedUntil.toISOString(), actor: metadata.actor!, correlationId: metadata.correlationId },
+  });
+}

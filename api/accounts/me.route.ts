@@ -1,6 +1,6 @@
 /** GET /me — the caller's account; for a person their profile (binding comes with the binding feature), for a reviewer their organisation. */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { type PersonEvent, evolvePerson, personStream } from '../../events/person.js';
 import type { PersonProfile } from '../../events/person.js';
 import { UnauthorizedError } from '../errors.js';
@@ -34,7 +34,7 @@ export const meRoute: ServerRoute = {
       const { store } = request.server.app.deps;
       const loaded = await loadAccount(store, request.auth.credentials.accountId);
       if (!loaded) throw new UnauthorizedError();
-      const { passwordHash: _hash, registeredAt: _at, ...account } = loaded.state;
+      const { registeredAt: _at, ...account } = loaded.state;
       if (account.role === 'person') {
         const events = await store.readStream(personStream(account.subjectId));
         const profile = events.reduce<PersonProfile | null>((state, e) => evolvePerson(state, { type: e.type, data: e.data } as PersonEvent), null);

@@ -1,11 +1,17 @@
-/** PUT /accounts/me/password — the one route a must-change-password token opens; answers with a full session. */
+/**
+ * PUT /accounts/me/password — the one route a must-change-password token opens; answers with a full session. The new
+ * hash waits as a pending credential; the account lifecycle activates it and records `PasswordChanged` in one durable
+ * step (events/store/credentials.ts), and every token issued before stops working.
+ */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
-import { type PasswordChanged, accountStream } from '../../events/account.js';
+import { credentialVersion, readCredential, storePendingCredential } from '../../events/store/credentials.js';
+import { accountWorkflowId, changePasswordUpdate } from '../../workflows/accounts/messages.js';
 import { nowOf } from '../clock.js';
 import { UnauthorizedError, ValidationError } from '../errors.js';
 import { password } from '../identifiers.js';
+import { Joi } from '../joi.js';
+import { sendCommand } from '../lifecycles.js';
 import { eventMetadata } from '../request-context.js';
 import { loadAccount } from './account-repository.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -17,12 +23,14 @@ interface ChangePasswordPayload {
   newPassword: string;
 }
 
+const refuse = (field: string, message: { zh: string; en: string }) => new ValidationError(message, { details: [{ field, message }] });
+
 export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }> = {
   method: 'PUT',
   path: '/accounts/me/password',
   options: {
     description: 'Change my password',
-    notes: 'Required at first login. Returns a full (unrestricted) session.',
+    notes: 'Required at first login. Returns a full (unrestricted) session; tokens issued before stop working.',
     tags: ['api', 'accounts'],
     plugins: { jxjy: { allowRestricted: true } },
     validate: {
@@ -32,31 +40,32 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
     handler: async (request) => {
       const { store, config, db } = request.server.app.deps;
       const { currentPassword, newPassword } = request.payload;
+      const { accountId } = request.auth.credentials;
+      const now = nowOf(request);
       // A stolen token must not become an oracle for guessing the current password.
-      await rateLimit(db, 'password-change', request.auth.credentials.accountId, 10, 15 * 60_000, nowOf(request));
-      const loaded = await loadAccount(store, request.auth.credentials.accountId);
-      if (!loaded) throw new UnauthorizedError();
-      const { state: account, revision } = loaded;
-      if (!(await verifyPassword(account.passwordHash, currentPassword))) {
-        const message = { zh: '当前密码不正确', en: 'the current password is wrong' };
-        throw new ValidationError(message, { details: [{ field: 'currentPassword', message }] });
+      await rateLimit(db, 'password-change', accountId, 10, 15 * 60_000, now);
+      const loaded = await loadAccount(store, accountId);
+      const credential = await readCredential(db, accountId);
+      if (!loaded || !credential) throw new UnauthorizedError();
+      const account = loaded.state;
+      if (!(await verifyPassword(credential.passwordHash, currentPassword))) {
+        throw refuse('currentPassword', { zh: '当前密码不正确', en: 'the current password is wrong' });
       }
-      const sameAs = (other: string) => newPassword.toLowerCase() === other.toLowerCase();
-      if (sameAs(account.username) || newPassword === currentPassword) {
-        const message = sameAs(account.username)
-          ? { zh: '新密码不能与用户名相同', en: 'the new password must not be the username' }
-          : { zh: '新密码不能与当前密码相同', en: 'the new password must differ from the current one' };
-        throw new ValidationError(message, { details: [{ field: 'newPassword', message }] });
+      if (newPassword.toLowerCase() === account.username.toLowerCase()) {
+        throw refuse('newPassword', { zh: '新密码不能与用户名相同', en: 'the new password must not be the username' });
       }
-      const now = nowOf(request).toISOString();
-      const event: PasswordChanged = {
-        type: 'PasswordChanged',
-        data: { accountId: account.accountId, passwordHash: await hashPassword(newPassword), changedAt: now },
-      };
-      await store.append(accountStream(account.accountId), [{ eventId: crypto.randomUUID(), ...event, metadata: eventMetadata(request), recordedAt: now }], {
-        expectedRevision: revision,
+      if (newPassword === currentPassword) throw refuse('newPassword', { zh: '新密码不能与当前密码相同', en: 'the new password must differ from the current one' });
+
+      const credentialId = crypto.randomUUID();
+      await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(newPassword), at: now });
+      const metadata = eventMetadata(request);
+      await sendCommand(request, {
+        workflowId: accountWorkflowId(accountId),
+        update: changePasswordUpdate,
+        args: { credentialId, actor: metadata.actor!, correlationId: metadata.correlationId },
+        updateId: `password-${credentialId}`,
       });
-      return sessionFor(config, { ...account, mustChangePassword: false });
+      return sessionFor(config, { ...account, mustChangePassword: false }, (await credentialVersion(db, accountId)) ?? credential.version + 1);
     },
   },
 };

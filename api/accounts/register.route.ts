@@ -1,17 +1,22 @@
 /**
- * POST /accounts — a professional registers (个人注册). Workflow-less: this route is the one writer of the
- * `person-`, new `account-` and claim streams it creates. Pre-checks make the usual duplicates a 409 with nothing
- * written; the claims settle the rare race (events/store/claims.ts), and a claim lost halfway is given back.
+ * POST /accounts — a professional registers (个人注册). The person lifecycle (`person-<personId>`) records the
+ * person and, in the same durable command, has the account lifecycle claim the username and ID number and set the
+ * password — so a crash at any point never leaves a name claimed by an account that does not exist. Pre-checks make
+ * the usual duplicates a 409 with nothing written; the claims settle the rare race.
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
-import { type AccountRegistered, accountStream, idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
-import { type PersonRegistered, personStream } from '../../events/person.js';
-import { claimName, claimOwner, releaseName } from '../../events/store/claims.js';
+import { idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
+import { claimOwner } from '../../events/store/claims.js';
+import { discardPendingCredential, storePendingCredential } from '../../events/store/credentials.js';
+import { ID_NUMBER_TAKEN, USERNAME_TAKEN } from '../../workflows/accounts/messages.js';
+import { personWorkflowId, registerPersonUpdate } from '../../workflows/persons/messages.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
-import { idNumber, password, phone, username } from '../identifiers.js';
+import { idNumber, password, personName, phone, username } from '../identifiers.js';
+import { Joi } from '../joi.js';
+import { sendCommand } from '../lifecycles.js';
+import { fromTemporalError } from '../temporal-errors.js';
 import { eventMetadata } from '../request-context.js';
 import { consumeCaptcha } from './captcha.js';
 import { hashPassword } from './passwords.js';
@@ -26,8 +31,6 @@ interface RegisterPayload {
   captchaAnswer: string;
 }
 
-const USERNAME_TAKEN = { zh: '用户名已被使用', en: 'this username is taken' };
-const ID_NUMBER_TAKEN = { zh: '该身份证号已注册', en: 'an account with this ID number already exists' };
 const taken = (field: string, message: { zh: string; en: string }) => new ConflictError(message, { details: [{ field, message }] });
 
 export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
@@ -43,7 +46,7 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
       payload: Joi.object({
         username: username().required(),
         password: password('username').required(),
-        name: Joi.string().trim().min(2).max(50).required(),
+        name: personName().required(),
         idNumber: idNumber().required(),
         phone: phone(),
         captchaId: Joi.string().guid().required(),
@@ -65,30 +68,25 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
 
       const accountId = crypto.randomUUID();
       const personId = crypto.randomUUID();
-      const at = now.toISOString();
+      const credentialId = crypto.randomUUID();
+      await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.password), at: now });
       const metadata = eventMetadata(request);
-      const passwordHash = await hashPassword(body.password);
-      const claim = (stream: string) => claimName(store, { stream, ownerId: accountId, at, eventId: crypto.randomUUID(), metadata });
-      if (!(await claim(usernameClaimStream(body.username))).claimed) throw taken('username', USERNAME_TAKEN);
-      if (!(await claim(idNumberClaimStream(body.idNumber))).claimed) {
-        // Lost a race for the ID number: give the username back, so a failed registration holds nothing.
-        await releaseName(store, { stream: usernameClaimStream(body.username), ownerId: accountId, at, eventId: crypto.randomUUID(), metadata });
-        throw taken('idNumber', ID_NUMBER_TAKEN);
+      try {
+        const person = await sendCommand(request, {
+          workflowId: personWorkflowId(personId),
+          update: registerPersonUpdate,
+          args: {
+            accountId, username: body.username, credentialId, name: body.name, idNumber: body.idNumber,
+            ...(body.phone ? { phone: body.phone } : {}), actor: metadata.actor!, correlationId: metadata.correlationId,
+          },
+        });
+        return h.response({ accountId, personId, username: body.username, position: person.position }).code(201);
+      } catch (error) {
+        // Refused (a name taken meanwhile): this password will never be activated. On a timeout the registration
+        // may still complete, and then it needs the credential: leave it to expire instead.
+        if (fromTemporalError(error)?.statusCode === 409) await discardPendingCredential(db, credentialId);
+        throw error;
       }
-
-      const person: PersonRegistered = {
-        type: 'PersonRegistered',
-        data: { personId, accountId, name: body.name, idNumber: body.idNumber, ...(body.phone ? { phone: body.phone } : {}), registeredAt: at },
-      };
-      const account: AccountRegistered = {
-        type: 'AccountRegistered',
-        data: { accountId, username: body.username, role: 'person', subjectId: personId, name: body.name, passwordHash, mustChangePassword: true, registeredAt: at },
-      };
-      await store.append(personStream(personId), [{ eventId: crypto.randomUUID(), ...person, metadata, recordedAt: at }], { expectedRevision: 'no_stream' });
-      const { position } = await store.append(accountStream(accountId), [{ eventId: crypto.randomUUID(), ...account, metadata, recordedAt: at }], {
-        expectedRevision: 'no_stream',
-      });
-      return h.response({ accountId, personId, username: body.username, position }).code(201);
     },
   },
 };

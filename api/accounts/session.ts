@@ -2,7 +2,7 @@
 import type { AccountState } from '../../events/account.js';
 import { issueAccessToken } from '../auth.js';
 import type { Config } from '../../runtime/config.js';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 
 export interface Session {
   accessToken: string;
@@ -13,18 +13,19 @@ export interface Session {
   orgId?: string;
 }
 
-/** Tokens follow the real clock (the verifier's), not the API's injectable one. */
-export function sessionFor(config: Pick<Config, 'jwtSecret' | 'accessTokenTtl'>, account: AccountState): Session {
-  const { accessToken, expiresIn } = issueAccessToken(
-    config,
-    {
-      accountId: account.accountId,
-      role: account.role,
-      subjectId: account.subjectId,
-      ...(account.orgId ? { orgId: account.orgId } : {}),
-      mustChangePassword: account.mustChangePassword,
-    },
-  );
+/**
+ * Tokens follow the real clock (the verifier's), not the API's injectable one. `credentialVersion` is the password's
+ * version the token is issued under: a later password change makes it stale (auth.ts).
+ */
+export function sessionFor(config: Pick<Config, 'jwtSecret' | 'accessTokenTtl'>, account: AccountState, credentialVersion: number): Session {
+  const { accessToken, expiresIn } = issueAccessToken(config, {
+    accountId: account.accountId,
+    role: account.role,
+    subjectId: account.subjectId,
+    ...(account.orgId ? { orgId: account.orgId } : {}),
+    mustChangePassword: account.mustChangePassword,
+    credentialVersion,
+  });
   return {
     accessToken,
     expiresIn,

@@ -2,9 +2,13 @@
  * `GET /health` (public, outside /api/v1): each dependency probed in parallel with its own timeout, so one
  * hung dependency cannot hang the probe. 200 when all are ok, 503 naming the failing check otherwise; the
  * body has the same shape either way, so a load balancer and a person read the same thing.
+ *
+ * `checks.projections.projections` lists each projection's checkpoint, lag and, while it fails and retries, its
+ * error. A failing projection does not turn the check into 503: the others still serve, and a load balancer that
+ * pulled every API instance for one stale read model would turn it into a full outage.
  */
 import type { Plugin, Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 
 const DEFAULT_TIMEOUT_MS = 2000;
 
@@ -15,7 +19,12 @@ interface HealthBody {
   checks: {
     store: Check;
     temporal: Check;
-    projections: Check & { lag?: number; position?: string; leader?: boolean };
+    projections: Check & {
+      lag?: number;
+      position?: string;
+      leader?: boolean;
+      projections?: Array<{ name: string; position: string; lag: number; error?: string }>;
+    };
   };
 }
 
@@ -26,6 +35,14 @@ const checkSchema = Joi.object({
   position: Joi.string().allow(''),
   /** Whether this process is the one applying (others stand by or only read checkpoints). */
   leader: Joi.boolean(),
+  projections: Joi.array().items(
+    Joi.object({
+      name: Joi.string().required(),
+      position: Joi.string().allow('').required(),
+      lag: Joi.number().required(),
+      error: Joi.string(),
+    }).label('ProjectionHealth'),
+  ),
 });
 
 const healthSchema = Joi.object({

@@ -4,7 +4,7 @@
  * for one that is not approved.
  */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { getOrg } from '../../projections/orgs.js';
 import { NotFoundError } from '../errors.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -20,7 +20,7 @@ export const getOrgRoute: ServerRoute<{ Params: { orgId: string }; Query: { afte
     validate: { params: Joi.object({ orgId: Joi.string().guid().required() }), query: Joi.object({ ...afterQuery }) },
     response: { schema: orgSchema },
     handler: async (request) => {
-      await waitForPosition(request, request.query.after);
+      await waitForPosition(request, request.query.after, ['orgs']);
       const org = await getOrg(request.server.app.deps.db, request.params.orgId);
       if (!org) throw new NotFoundError();
       const caller = request.auth.isAuthenticated ? request.auth.credentials : undefined;

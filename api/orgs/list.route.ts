@@ -1,6 +1,6 @@
 /** GET /orgs — approved organisations, public fields only (a person choosing their unit). */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import type { OrgKind } from '../../events/org.js';
 import { listOrgs } from '../../projections/orgs.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -41,7 +41,7 @@ export const listOrgsRoute: ServerRoute<{ Query: OrgListQuery }> = {
       }).label('OrgPage'),
     },
     handler: async (request) => {
-      await waitForPosition(request, request.query.after);
+      await waitForPosition(request, request.query.after, ['orgs']);
       const { kind, q, regionCode, limit, cursor } = request.query;
       return listOrgs(request.server.app.deps.db, { kind, q: q || undefined, regionCode, status: 'approved', limit, cursor });
     },

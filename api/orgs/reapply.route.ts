@@ -3,7 +3,7 @@
  * CONTRACT.md). Its reviewer account stays; a new run of `org-<orgId>` opens a new approval task.
  */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { usccClaimStream } from '../../events/account.js';
 import type { OrgDetails } from '../../events/org.js';
 import { claimOwner } from '../../events/store/claims.js';
@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { eventMetadata } from '../request-context.js';
 import { sendApplication } from './apply.js';
 import { loadOrgSummary } from './org-access.js';
-import { USCC_TAKEN } from './register.route.js';
+import { USCC_TAKEN } from '../../workflows/org/messages.js';
 import { applicationResultSchema, orgDetailsFields } from './schemas.js';
 
 type ReapplyPayload = Omit<OrgDetails, 'kind'>;
@@ -37,7 +37,7 @@ export const reapplyRoute: ServerRoute<{ Params: { orgId: string }; Payload: Rea
       if (owner && owner !== orgId) throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       const metadata = eventMetadata(request);
       const application = { orgId, details: { kind: org.kind, ...request.payload }, actor: metadata.actor!, correlationId: metadata.correlationId };
-      const view = await sendApplication(request, application, 'USE_EXISTING');
+      const view = await sendApplication(request, application);
       return h.response({ orgId, status: 'pending', position: view.position }).code(202);
     },
   },

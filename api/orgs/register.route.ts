@@ -5,23 +5,24 @@
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { usccClaimStream, usernameClaimStream } from '../../events/account.js';
 import type { OrgDetails } from '../../events/org.js';
 import { claimOwner } from '../../events/store/claims.js';
+import { discardPendingCredential, storePendingCredential } from '../../events/store/credentials.js';
+import { USERNAME_TAKEN } from '../../workflows/accounts/messages.js';
+import { USCC_TAKEN } from '../../workflows/org/messages.js';
 import { consumeCaptcha } from '../accounts/captcha.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
 import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
+import { fromTemporalError } from '../temporal-errors.js';
 import { sendApplication } from './apply.js';
 import { applicationResultSchema, orgDetailsFields } from './schemas.js';
 
 type RegisterOrgPayload = OrgDetails & { reviewerUsername: string; reviewerPassword: string; captchaId: string; captchaAnswer: string };
-
-export const USERNAME_TAKEN = { zh: '用户名已被使用', en: 'this username is taken' };
-export const USCC_TAKEN = { zh: '该统一社会信用代码已注册', en: 'an organisation with this USCC is already registered' };
 
 export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
   method: 'POST',
@@ -46,7 +47,8 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
     handler: async (request, h) => {
       const { db, store } = request.server.app.deps;
       const body = request.payload;
-      await consumeCaptcha(db, body.captchaId, body.captchaAnswer, nowOf(request));
+      const now = nowOf(request);
+      await consumeCaptcha(db, body.captchaId, body.captchaAnswer, now);
       // Checked here so the usual duplicate writes nothing at all; the workflow's claims settle a race.
       if (await claimOwner(store, usernameClaimStream(body.reviewerUsername))) {
         throw new ConflictError(USERNAME_TAKEN, { details: [{ field: 'reviewerUsername', message: USERNAME_TAKEN }] });
@@ -55,16 +57,25 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
         throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       }
       const orgId = crypto.randomUUID();
+      const accountId = crypto.randomUUID();
+      const credentialId = crypto.randomUUID();
+      await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.reviewerPassword), at: now });
       const metadata = eventMetadata(request);
       const application = {
         orgId,
         details: { kind: body.kind, name: body.name, uscc: body.uscc, regionCode: body.regionCode, contactName: body.contactName, contactPhone: body.contactPhone },
-        reviewer: { accountId: crypto.randomUUID(), username: body.reviewerUsername, name: body.contactName, passwordHash: await hashPassword(body.reviewerPassword) },
+        reviewer: { accountId, username: body.reviewerUsername, name: body.contactName, credentialId },
         actor: { id: 'anonymous', role: 'public' },
         correlationId: metadata.correlationId,
       };
-      const view = await sendApplication(request, application, 'FAIL');
-      return h.response({ orgId, status: 'pending', position: view.position }).code(201);
+      try {
+        const view = await sendApplication(request, application);
+        return h.response({ orgId, status: 'pending', position: view.position }).code(201);
+      } catch (error) {
+        // Refused (a name taken meanwhile): this password will never be activated; after a timeout it may still be.
+        if (fromTemporalError(error)?.statusCode === 409) await discardPendingCredential(db, credentialId);
+        throw error;
+      }
     },
   },
 };

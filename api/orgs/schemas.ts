@@ -1,13 +1,13 @@
 /** joi shapes shared by the organisation routes. */
-import Joi from 'joi';
-import { phone, regionCode, uscc } from '../identifiers.js';
+import { Joi } from '../joi.js';
+import { orgName, personName, phone, regionCode, uscc } from '../identifiers.js';
 
 /** What an organisation states about itself, at registration and when applying again. */
 export const orgDetailsFields = {
-  name: Joi.string().trim().min(2).max(100).required(),
+  name: orgName().required(),
   uscc: uscc().required(),
   regionCode: regionCode().required(),
-  contactName: Joi.string().trim().min(2).max(50).required(),
+  contactName: personName().required(),
   contactPhone: phone().required(),
 };
 

@@ -1,18 +1,17 @@
 /**
- * POST /tasks/{taskId}/decision — routed to the `decideTask` Update of the workflow that owns the task, whatever
- * its kind. The `updateId` makes a retry of the same decision (after a 503) return the first outcome instead of
- * deciding twice.
+ * POST /tasks/{taskId}/decision — routed to the `decideTask` Update of the lifecycle that owns the task, whatever its
+ * kind. The assignee decides; once a task is escalated, admin may decide it too (the assignee still may). The
+ * `updateId` makes a retry of the same decision (after a 503) return the first outcome instead of deciding twice.
  */
 import type { ServerRoute } from '@hapi/hapi';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import Joi from 'joi';
-import type { TaskDecisionValue } from '../../events/task.js';
 import { getTask } from '../../projections/tasks.js';
-import { decideTaskUpdate } from '../../workflows/tasks/messages.js';
+import { decideTaskUpdate } from '../../workflows/kit/messages.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
+import { Joi } from '../joi.js';
+import { sendCommand } from '../lifecycles.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
 import { eventMetadata } from '../request-context.js';
-import { withTemporal } from '../temporal-client.js';
+import type { TaskDecisionValue } from '../../events/vocabulary/index.js';
 import { decisionResultSchema } from './schemas.js';
 
 const ALREADY_DECIDED = { zh: '该待办已处理', en: 'this task has already been decided' };
@@ -23,7 +22,7 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
   path: '/tasks/{taskId}/decision',
   options: {
     description: 'Approve or reject a task',
-    notes: '`reason` is required to reject (422). A second decision → 409. A task outside the caller’s scope → 404.',
+    notes: '`reason` is required to reject (422). A second decision → 409. A task outside the caller’s scope → 404. Admin may decide escalated tasks.',
     tags: ['api', 'tasks'],
     auth: { access: { scope: ['admin', 'unit', 'institution'] } },
     validate: {
@@ -40,22 +39,16 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
       }
       const { role, orgId } = request.auth.credentials;
       const task = await getTask(request.server.app.deps.db, taskId);
-      const visible = task && task.assignee.role === role && (role === 'admin' || task.assignee.orgId === orgId);
-      if (!task || !visible) throw new NotFoundError();
+      const assigned = task && task.assignee.role === role && (role === 'admin' || task.assignee.orgId === orgId);
+      if (!task || !(assigned || (role === 'admin' && task.escalated))) throw new NotFoundError();
       if (task.status === 'closed') throw new ConflictError(ALREADY_DECIDED);
       const metadata = eventMetadata(request);
-      try {
-        return await withTemporal(request, (client) =>
-          client.workflow.getHandle(task.workflowId).executeUpdate(decideTaskUpdate, {
-            args: [{ taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor!, correlationId: metadata.correlationId }],
-            updateId: `decide-${taskId}-${decision}`,
-          }),
-        );
-      } catch (error) {
-        // The projection said open, but the run has already ended with a decision the projection has not folded yet.
-        if (error instanceof WorkflowNotFoundError) throw new ConflictError(ALREADY_DECIDED, { cause: error });
-        throw error;
-      }
+      return sendCommand(request, {
+        workflowId: task.workflowId,
+        update: decideTaskUpdate,
+        args: { taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor!, correlationId: metadata.correlationId },
+        updateId: `decide-${taskId}-${decision}`,
+      });
     },
   },
 };

@@ -1,6 +1,6 @@
 /** GET /tasks — the caller's inbox: admin's tasks, or those of the caller's own (approved) organisation. */
 import type { ServerRoute } from '@hapi/hapi';
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 import { listTasks } from '../../projections/tasks.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -33,7 +33,7 @@ export const listTasksRoute: ServerRoute<{ Query: TaskListQuery }> = {
     response: { schema: taskPageSchema },
     handler: async (request) => {
       await requireApprovedOrg(request);
-      await waitForPosition(request, request.query.after);
+      await waitForPosition(request, request.query.after, ['tasks']);
       const { role, orgId } = request.auth.credentials;
       const { status, kind, limit, cursor } = request.query;
       return listTasks(request.server.app.deps.db, { assignee: { role, ...(orgId ? { orgId } : {}) }, status, kind, limit, cursor });

@@ -1,5 +1,5 @@
 /** joi shapes of the task routes (CONTRACT.md Tasks). */
-import Joi from 'joi';
+import { Joi } from '../joi.js';
 
 const subject = Joi.object({ type: Joi.string().required(), id: Joi.string().required(), title: Joi.string().allow('').required() }).label('TaskSubject');
 
@@ -11,7 +11,9 @@ export const taskItemSchema = Joi.object({
   requestedBy: Joi.object({ id: Joi.string().required(), name: Joi.string().allow('').required() }),
   createdAt: Joi.string().required(),
   dueAt: Joi.string().allow(null).required(),
+  remindedAt: Joi.string().allow(null).required(),
   escalated: Joi.boolean().required(),
+  details: Joi.object().unknown(true),
   decision: Joi.string().valid('approve', 'reject'),
   reason: Joi.string().allow(''),
   decidedAt: Joi.string(),

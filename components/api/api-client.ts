@@ -1,5 +1,7 @@
 // Fetch client every jxjy-* screen uses to call the hapi API: bearer token, Accept-Language, JSON,
 // one token-refresh retry driven by the host page, and errors as ApiError with the server's error body.
+// It is also the one place that reads `api-base` (with or without its /api/v1 prefix) and that refuses to ask
+// for protected data without a token.
 import { format, type Lang } from '../i18n/messages.js';
 
 export interface FieldError {
@@ -32,6 +34,26 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Thrown instead of sending a protected request while there is no token: the element shows that sign-in is
+ * needed, and asks again when its token arrives (a token change re-runs its tasks).
+ */
+export class SignInRequiredError extends ApiError {
+  constructor(message: string) {
+    super(401, 'Unauthorized', message, undefined, { code: 'sign_in_required' });
+  }
+}
+
+export const isSignInRequired = (err: unknown): err is SignInRequiredError => err instanceof SignInRequiredError;
+
+/**
+ * `api-base` as the callers' '/api/v1/…' paths need it: the API's origin (plus any gateway prefix) without a
+ * trailing slash. CONTRACT.md lets portals write it with or without the /api/v1 prefix; both work.
+ */
+export function normalizeApiBase(raw: string | null | undefined): string {
+  return (raw ?? '').trim().replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+}
+
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   if (/^\d+$/.test(header.trim())) return Number(header.trim());
@@ -54,6 +76,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** 'blob' for downloads (certificate PDF), which a plain link can't fetch with a bearer header. */
   as?: 'json' | 'blob';
+  /**
+   * false for the public routes (captcha, sign-in, registration), as hapi spells it. Every other request needs a
+   * token: without one it is not sent and fails with SignInRequiredError.
+   */
+  auth?: boolean;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,7 +92,7 @@ export class ApiClient {
   readonly #host: EventTarget | undefined;
 
   constructor({ apiBase = '', lang = 'zh-CN', getToken = () => undefined, host }: ApiClientOptions = {}) {
-    this.#base = apiBase.replace(/\/+$/, '');
+    this.#base = normalizeApiBase(apiBase);
     this.#lang = lang;
     this.#getToken = getToken;
     this.#host = host;
@@ -89,6 +116,7 @@ export class ApiClient {
 
   async request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
     let token = await this.#getToken();
+    if (!token && opts.auth !== false) throw new SignInRequiredError(format(this.#lang, 'signInRequired'));
     let res = await this.#send(method, path, body, token, opts.signal);
     // Only a request that carried a token can have an expired one; a 401 from the login route is just "wrong password".
     if (res.status === 401 && token && (await this.#hostRefreshed())) {

@@ -1,7 +1,8 @@
 // Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them.
-// Only what the components use; the server may send more.
+// Only what the components use; the server may send more. Roles, kinds and decisions are the shared vocabulary's.
+import type { OrgKind, Role, TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 
-export type Role = 'person' | 'unit' | 'institution' | 'admin' | 'auditor';
+export type { OrgKind, Role, TaskKind };
 
 /** What POST /sessions and PUT /accounts/me/password answer, and what the host page stores. */
 export interface Session {
@@ -29,7 +30,6 @@ export interface CaptchaChallenge {
   answer?: string;
 }
 
-export type OrgKind = 'unit' | 'institution';
 export type OrgStatus = 'pending' | 'approved' | 'rejected';
 
 export interface OrgRegistered {
@@ -37,8 +37,15 @@ export interface OrgRegistered {
   status: OrgStatus;
 }
 
-export type TaskKind = 'org-approval' | 'binding-confirmation' | 'credit-review' | 'enrolment-review';
-export type Decision = 'approve' | 'reject';
+export type Decision = TaskDecisionValue;
+
+/** What POST /accounts (个人注册) answers. */
+export interface PersonRegistered {
+  accountId: string;
+  personId: string;
+  username: string;
+  position: string;
+}
 
 export interface TaskSubject {
   type: string;
@@ -54,7 +61,11 @@ export interface TaskItem {
   requestedBy: { id: string; name: string };
   createdAt: string;
   dueAt?: string | null;
+  /** When a reminder went out because the due date passed undecided; null or absent when none did. */
+  remindedAt?: string | null;
   escalated: boolean;
+  /** Kind-specific facts about the subject; not shown yet. */
+  details?: Record<string, unknown>;
   decision?: Decision;
   reason?: string;
   decidedAt?: string;

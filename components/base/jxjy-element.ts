@@ -1,14 +1,16 @@
 // Base class of every jxjy-* element: configuration (own attributes first, then a surrounding <jxjy-config>),
-// the token, localized messages, an API client bound to all three, typed events and guarded registration.
-import { LitElement } from 'lit';
+// the token, localized messages (the element's own catalog over the core words), an API client bound to all
+// three, `connection` for task args (so any configuration change re-fetches), typed events, guarded registration.
+import { html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { ApiClient } from '../api/api-client.js';
+import { ApiClient, normalizeApiBase } from '../api/api-client.js';
 import { jxjyConfigContext, type JxjyConfigValue } from '../context.js';
 import type { JxjyEventDetailMap } from '../events.js';
-import { format, resolveLang, type Lang, type MessageKey } from '../i18n/messages.js';
+import { coreMessages, fill, resolveLang, type Catalog, type CoreKey, type Lang, type Params } from '../i18n/messages.js';
 
-export class JxjyElement extends LitElement {
+/** `K` names the element's own message keys (its `<name>.messages.ts`); `msg()` also knows the core words. */
+export class JxjyElement<K extends string = never> extends LitElement {
   // So `el.focus()` from the portal lands on the screen's first field instead of the non-focusable host.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -20,7 +22,10 @@ export class JxjyElement extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 
-  /** API origin, e.g. `https://api.example.gov.cn`; falls back to `<jxjy-config>`, then same origin. */
+  /**
+   * API origin, e.g. `https://api.example.gov.cn`, with or without its `/api/v1` prefix; falls back to
+   * `<jxjy-config>`, then same origin.
+   */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
   /**
@@ -42,8 +47,11 @@ export class JxjyElement extends LitElement {
   @state()
   protected config?: JxjyConfigValue;
 
+  /** The element's own texts; set by subclasses to their `<name>.messages.ts` catalog. */
+  protected readonly messages?: Catalog<K>;
+
   protected get effectiveApiBase(): string {
-    return (this.apiBase ?? this.config?.apiBase ?? '').replace(/\/+$/, '');
+    return normalizeApiBase(this.apiBase ?? this.config?.apiBase);
   }
 
   protected get effectiveLang(): Lang {
@@ -57,6 +65,15 @@ export class JxjyElement extends LitElement {
     return this.config?.getToken();
   }
 
+  /**
+   * Everything a request depends on. A task puts it in its args, so changing `api-base`, `lang`, `token` or
+   * `tokenProvider` (own, or a surrounding config's: it provides a new value on every change) re-runs the task;
+   * an element whose token arrives after its first render then loads what it could not before.
+   */
+  protected get connection(): readonly unknown[] {
+    return [this.effectiveApiBase, this.effectiveLang, this.token, this.tokenProvider, this.config];
+  }
+
   /** A client for the current configuration; cheap, so made per use rather than kept in sync. */
   protected get api(): ApiClient {
     return new ApiClient({
@@ -67,8 +84,15 @@ export class JxjyElement extends LitElement {
     });
   }
 
-  protected msg(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-    return format(this.effectiveLang, key, params);
+  protected msg(key: K | CoreKey, params?: Params): string {
+    const lang = this.effectiveLang;
+    const own: Readonly<Record<string, string>> | undefined = this.messages?.[lang];
+    return fill(own?.[key] ?? coreMessages[lang][key as CoreKey], params);
+  }
+
+  /** What an element shows instead of protected data while it has no token (styled by `controls`). */
+  protected renderSignInNeeded(): TemplateResult {
+    return html`<p class="sign-in-needed" part="sign-in" role="status">${this.msg('signInRequired')}</p>`;
   }
 
   /** Dispatches a typed event that leaves the shadow root; returns it so callers can read `defaultPrevented`. */

@@ -2,20 +2,21 @@
 // Every new account must change its password at first login; the answer is a full session replacing that token.
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError } from '../api/api-client.js';
+import { Task } from '@lit/task';
 import { toSession, type Session } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { errorSummary, focusSummary, formValues, inputField, serverFieldErrors, type FieldErrors } from '../shared/form.js';
-import { passwordProblem } from '../validation/account.js';
+import { FormController } from '../shared/form-controller.js';
+import { fieldRules } from '../shared/rules.js';
+import { changePasswordMessages, type ChangePasswordKey } from './change-password.messages.js';
 import styles from './change-password.styles.js';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
- * @summary 修改密码 — current, new and repeated password, checked here (≥ 8 characters, letters and digits,
- * matching, different from the current one) and by the server.
+ * @summary 修改密码 — current, new and repeated password, checked here with the server's own password policy
+ * (≥ 8 characters, letters and digits, not a common password, different from the current one) and by the server.
+ * Without a token it shows that sign-in is needed instead of the form.
  *
  * @event jxjy-password-changed - The new full session `{accessToken, expiresIn, mustChangePassword, role, subjectId, orgId?}`; the host replaces its token with it.
  *
@@ -23,91 +24,63 @@ type Field = (typeof FIELDS)[number];
  * @csspart field - Each label + input + message group.
  * @csspart error - The error summary shown after a failed submit.
  * @csspart notice - The first-login notice.
+ * @csspart sign-in - The notice shown while there is no token.
  * @csspart submit - The submit button.
  *
  * @cssproperty --jxjy-color-primary - Button colour (default #0958d9).
  * @cssproperty --jxjy-form-max-width - Width limit of the form (default 420px).
  */
-export class JxjyChangePassword extends JxjyElement {
+export class JxjyChangePassword extends JxjyElement<ChangePasswordKey> {
   static override styles = styles;
+
+  protected override readonly messages = changePasswordMessages;
 
   /** Shows the "first sign-in: change your password" notice (the host sets it when `mustChangePassword`). */
   @property({ type: Boolean, attribute: 'first-login' }) firstLogin = false;
 
-  @state() private busy = false;
-  @state() private errors: FieldErrors = {};
-  @state() private summary: string | undefined;
-  @state() private otherErrors: string[] = [];
   @state() private done = false;
 
-  #label(field: Field): string {
-    return this.msg(field);
-  }
+  // Nothing to fetch, but the form is useless without a token: ask whether there is one whenever it may change.
+  readonly #signedIn = new Task(this, {
+    task: async () => Boolean(await this.getToken()),
+    args: () => this.connection,
+  });
 
-  #check(v: Record<string, string>): Record<string, string> {
-    const errors: Record<string, string> = {};
-    const put = (field: Field, key: MessageKey | undefined) => {
-      if (key && !errors[field]) errors[field] = this.msg(key);
-    };
-    for (const f of FIELDS) if (!v[f]) errors[f] = this.msg('requiredField', { label: this.#label(f) });
-    if (v['newPassword']) put('newPassword', passwordProblem(v['newPassword'], { current: v['currentPassword'] }));
-    if (v['confirmPassword'] && v['confirmPassword'] !== v['newPassword']) put('confirmPassword', 'passwordMismatch');
-    return errors;
-  }
-
-  async #submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.currentTarget as HTMLFormElement;
-    const values = formValues(form, FIELDS);
-    const errors = this.#check(values);
-    this.done = false;
-    if (Object.keys(errors).length) {
-      this.#showErrors(this.msg('formInvalid'), errors, []);
-      return focusSummary(this);
-    }
-    this.busy = true;
-    try {
+  readonly #form = new FormController<Field>(this, () => this.effectiveLang, {
+    fields: FIELDS,
+    untrimmed: FIELDS,
+    label: (field) => this.msg(field),
+    check: (v) => {
+      const rules = fieldRules(this.effectiveLang);
+      this.done = false; // a new attempt takes back the previous "changed" message
+      return {
+        newPassword: rules.password(v.newPassword, { current: v.currentPassword }),
+        confirmPassword: rules.confirm(v.confirmPassword, v.newPassword),
+      };
+    },
+    send: async (v, form) => {
       const session = await this.api.put<Session>('/api/v1/accounts/me/password', {
-        currentPassword: values['currentPassword'],
-        newPassword: values['newPassword'],
+        currentPassword: v.currentPassword,
+        newPassword: v.newPassword,
       });
-      this.#showErrors(undefined, {}, []);
       form.reset();
       this.done = true;
       this.emit('jxjy-password-changed', toSession(session));
-    } catch (err) {
-      const { fields, other } = serverFieldErrors(err, FIELDS);
-      this.#showErrors(err instanceof ApiError ? err.message : this.msg('error'), fields, other);
-      await focusSummary(this);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  #showErrors(summary: string | undefined, fields: FieldErrors, other: string[]) {
-    this.summary = summary;
-    this.errors = fields;
-    this.otherErrors = other;
-  }
+    },
+  });
 
   protected override render() {
-    const items = [
-      ...FIELDS.flatMap((f) => (this.errors[f] ? [{ label: this.#label(f), message: this.errors[f] }] : [])),
-      ...this.otherErrors.map((message) => ({ label: this.msg('error'), message })),
-    ];
-    const field = (name: Field, autocomplete: string, hint?: string) =>
-      inputField({ name, label: this.#label(name), type: 'password', autocomplete, hint, error: this.errors[name] });
+    // Optimistic until known: a host that passes its token at once never sees the notice flash.
+    if (this.#signedIn.value === false) return this.renderSignInNeeded();
+    const form = this.#form;
+    const hint = fieldRules(this.effectiveLang).hint('passwordRules');
+    const field = (name: Field, autocomplete: string, extra: { hint?: string } = {}) =>
+      form.input(name, { type: 'password', autocomplete, ...extra });
     return html`${this.firstLogin ? html`<p class="notice" part="notice">${this.msg('firstLoginNotice')}</p>` : nothing}
-      <form part="form" novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
-        ${errorSummary(this.summary, items)}
-        ${field('currentPassword', 'current-password')}
-        ${field('newPassword', 'new-password', this.msg('passwordRules'))}
-        ${field('confirmPassword', 'new-password')}
-        <button class="primary submit" part="submit" type="submit" aria-busy=${this.busy ? 'true' : 'false'}>
-          ${this.busy ? this.msg('submitting') : this.msg('changePasswordSubmit')}
-        </button>
-        <p class="status success" role="status">${this.done ? this.msg('passwordChanged') : ''}</p>
-      </form>`;
+    ${form.render(html`
+      ${field('currentPassword', 'current-password')} ${field('newPassword', 'new-password', { hint })}
+      ${field('confirmPassword', 'new-password')} ${form.submitButton(this.msg('changePasswordSubmit'))}
+      <p class="status success" role="status">${this.done ? this.msg('passwordChanged') : ''}</p>
+    `)}`;
   }
 }

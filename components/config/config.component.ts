@@ -34,10 +34,11 @@ export class JxjyConfig extends JxjyElement {
   }
 
   // willUpdate runs before nested elements render (they were queued after us), so they never fetch with stale config.
+  // Every property of this element is configuration (api-base, lang, token, tokenProvider, an outer config), so
+  // any update provides a new value: consumers list it in their task args, and a token that arrives later makes
+  // them load what they could not load without it. The value still holds no token, only the stable getter.
   protected override willUpdate(): void {
-    const old = this.#provider.value;
-    const next = this.#value();
-    if (old.apiBase !== next.apiBase || old.lang !== next.lang) this.#provider.setValue(next);
+    this.#provider.setValue(this.#value());
   }
 
   protected override render() {

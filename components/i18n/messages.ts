@@ -1,19 +1,24 @@
-// UI strings: zh-CN is the source map, English must cover every key (checked by tsc through `satisfies`).
-// A typed map instead of @lit/localize: ~150 strings, two languages, no translation vendor (reference/lit.md §3).
+// The core of the UI texts: the two languages and how a `lang` value resolves to one, the shape every
+// component's own `<name>.messages.ts` follows (a zh-CN source map, English checked by tsc to cover it), and
+// the few words every screen shares. A typed map instead of @lit/localize: two languages, no translation vendor
+// (reference/lit.md §3).
 
 export type Lang = 'zh-CN' | 'en';
 
+/** One language's texts; `{name}` marks a placeholder. */
+export type Texts<K extends string> = Readonly<Record<K, string>>;
+/** A component's texts in both languages. */
+export type Catalog<K extends string> = Readonly<Record<Lang, Texts<K>>>;
+export type Params = Readonly<Record<string, string | number>>;
+
 export const zh = {
   loading: '加载中…',
-  empty: '暂无数据',
   error: '出错了',
   retry: '重试',
   submit: '提交',
   cancel: '取消',
-  confirm: '确定',
-  save: '保存',
-  close: '关闭',
   required: '此项为必填项',
+  optional: '选填',
   networkError: '网络连接失败，请检查网络后重试',
   sessionExpired: '登录已过期，请重新登录',
   requestFailed: '请求失败（{status}）',
@@ -21,114 +26,19 @@ export const zh = {
   formInvalid: '提交失败，请修正以下问题',
   submitting: '提交中…',
   none: '无',
-
-  // Login (jxjy-login)
-  username: '用户名',
-  password: '密码',
-  captcha: '验证码',
-  captchaImageAlt: '验证码图片',
-  captchaRefresh: '换一张',
-  captchaLoadFailed: '验证码加载失败，请点击“换一张”重试',
-  login: '登录',
-  loginBusy: '登录中…',
-  loginLocked: '登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试',
-  registerPerson: '个人注册',
-  registerOrg: '单位注册',
-
-  // Passwords (jxjy-change-password, jxjy-org-register)
-  currentPassword: '当前密码',
-  newPassword: '新密码',
-  confirmPassword: '确认新密码',
-  passwordRules: '至少 8 位，须同时包含字母和数字',
-  passwordTooShort: '密码至少 8 位',
-  passwordLettersDigits: '密码须同时包含字母和数字',
-  passwordIsUsername: '密码不能与用户名相同',
-  passwordSameAsCurrent: '新密码不能与当前密码相同',
-  passwordMismatch: '两次输入的密码不一致',
-  firstLoginNotice: '为了您的账户安全，首次登录须修改密码后才能继续使用系统。',
-  changePasswordSubmit: '确认修改',
-  passwordChanged: '密码已修改',
-
-  // Organisation registration (jxjy-org-register)
-  orgKind: '注册类型',
-  orgKindUnit: '法人单位',
-  orgKindInstitution: '施教机构',
-  orgSection: '单位信息',
-  orgName: '单位名称',
-  institutionName: '机构名称',
-  uscc: '统一社会信用代码',
-  usccHint: '18 位，由数字和大写字母组成',
-  usccLength: '统一社会信用代码应为 18 位',
-  usccChecksum: '统一社会信用代码校验位不正确，请核对',
-  regionCode: '行政区划代码',
-  regionCodeHint: '6 位数字，如 440100（广州市）',
-  invalidRegionCode: '行政区划代码应为 6 位数字',
-  contactSection: '联系人',
-  contactName: '联系人姓名',
-  contactPhone: '联系电话',
-  invalidPhone: '请输入有效的联系电话',
-  reviewerSection: '审核人账号',
-  reviewerUsername: '审核人用户名',
-  usernameRules: '4–32 位字母、数字或 _ . -',
-  invalidUsername: '用户名应为 4–32 位字母、数字或 _ . -',
-  reviewerPassword: '审核人密码',
-  reviewerPasswordConfirm: '确认密码',
-  orgRegisterSubmit: '提交注册',
-  orgSubmitted: '已提交，等待人社部门审核',
-  orgSubmittedDetail: '申请编号：{orgId}。审核通过后，请使用审核人账号 {username} 登录办理业务。',
-  backToLogin: '返回登录',
-
-  // Task inbox (jxjy-task-inbox)
-  taskTitle: '事项',
-  taskKind: '事项类型',
-  taskStatus: '状态',
-  requestedBy: '申请人',
-  createdAt: '提交时间',
-  dueAt: '办理期限',
-  actions: '操作',
-  allKinds: '全部类型',
-  statusOpen: '待办',
-  statusClosed: '已办',
-  refresh: '刷新',
-  kindOrgApproval: '单位/机构注册审核',
-  kindBindingConfirmation: '人员绑定确认',
-  kindCreditReview: '学时申报审核',
-  kindEnrolmentReview: '培训班报名审核',
-  openTasksCaption: '待办事项（已显示 {count} 条）',
-  closedTasksCaption: '已办事项（已显示 {count} 条）',
-  noOpenTasks: '暂无待办',
-  noClosedTasks: '暂无已办事项',
-  taskOpen: '待办理',
-  taskEscalated: '已升级',
-  taskClosed: '已办结',
-  decisionApproved: '已通过',
-  decisionRejected: '已驳回',
-  reasonLabel: '理由',
-  approve: '通过',
-  reject: '驳回',
-  approveTask: '通过 {title}',
-  rejectTask: '驳回 {title}',
-  rejectReason: '驳回“{title}”的理由',
-  reasonRequired: '请填写驳回理由',
-  confirmReject: '确认驳回',
-  taskApproved: '已通过：{title}',
-  taskRejected: '已驳回：{title}',
-  loadMore: '加载更多',
+  signInRequired: '请先登录后再使用此功能。',
 } as const;
 
-export type MessageKey = keyof typeof zh;
+export type CoreKey = keyof typeof zh;
 
 export const en = {
   loading: 'Loading…',
-  empty: 'No data',
   error: 'Something went wrong',
   retry: 'Retry',
   submit: 'Submit',
   cancel: 'Cancel',
-  confirm: 'OK',
-  save: 'Save',
-  close: 'Close',
   required: 'This field is required',
+  optional: 'Optional',
   networkError: 'Network connection failed. Check your connection and try again.',
   sessionExpired: 'Your session has expired. Please sign in again.',
   requestFailed: 'Request failed ({status})',
@@ -136,110 +46,37 @@ export const en = {
   formInvalid: 'Please correct the following and submit again',
   submitting: 'Submitting…',
   none: 'None',
+  signInRequired: 'Please sign in to use this.',
+} satisfies Record<CoreKey, string>;
 
-  username: 'Username',
-  password: 'Password',
-  captcha: 'Verification code',
-  captchaImageAlt: 'Verification code image',
-  captchaRefresh: 'Refresh',
-  captchaLoadFailed: 'The verification code could not be loaded. Choose “Refresh” to try again.',
-  login: 'Sign in',
-  loginBusy: 'Signing in…',
-  loginLocked: 'Too many failed sign-ins. The account is locked; try again in {minutes} minutes.',
-  registerPerson: 'Register as an individual',
-  registerOrg: 'Register an organisation',
-
-  currentPassword: 'Current password',
-  newPassword: 'New password',
-  confirmPassword: 'Confirm new password',
-  passwordRules: 'At least 8 characters, with both letters and digits',
-  passwordTooShort: 'The password must be at least 8 characters',
-  passwordLettersDigits: 'The password must contain both letters and digits',
-  passwordIsUsername: 'The password must not be the username',
-  passwordSameAsCurrent: 'The new password must differ from the current one',
-  passwordMismatch: 'The passwords do not match',
-  firstLoginNotice: 'For your account’s security, change your password before using the system for the first time.',
-  changePasswordSubmit: 'Change password',
-  passwordChanged: 'Your password has been changed',
-
-  orgKind: 'Registering as',
-  orgKindUnit: 'Employer unit',
-  orgKindInstitution: 'Teaching institution',
-  orgSection: 'Organisation',
-  orgName: 'Unit name',
-  institutionName: 'Institution name',
-  uscc: 'Unified social credit code',
-  usccHint: '18 characters: digits and capital letters',
-  usccLength: 'The unified social credit code must be 18 characters',
-  usccChecksum: 'The unified social credit code’s check character is wrong; please check it',
-  regionCode: 'Region code',
-  regionCodeHint: '6 digits, e.g. 440100 (Guangzhou)',
-  invalidRegionCode: 'The region code must be 6 digits',
-  contactSection: 'Contact',
-  contactName: 'Contact name',
-  contactPhone: 'Contact phone',
-  invalidPhone: 'Enter a valid phone number',
-  reviewerSection: 'Reviewer account',
-  reviewerUsername: 'Reviewer username',
-  usernameRules: '4–32 letters, digits or _ . -',
-  invalidUsername: 'The username must be 4–32 letters, digits or _ . -',
-  reviewerPassword: 'Reviewer password',
-  reviewerPasswordConfirm: 'Confirm password',
-  orgRegisterSubmit: 'Submit registration',
-  orgSubmitted: 'Submitted; awaiting approval',
-  orgSubmittedDetail: 'Application number: {orgId}. Once approved, sign in with the reviewer account {username}.',
-  backToLogin: 'Back to sign-in',
-
-  taskTitle: 'Item',
-  taskKind: 'Type',
-  taskStatus: 'Status',
-  requestedBy: 'Requested by',
-  createdAt: 'Submitted',
-  dueAt: 'Due',
-  actions: 'Actions',
-  allKinds: 'All types',
-  statusOpen: 'Open',
-  statusClosed: 'Closed',
-  refresh: 'Refresh',
-  kindOrgApproval: 'Organisation registration',
-  kindBindingConfirmation: 'Staff binding',
-  kindCreditReview: 'Credit record review',
-  kindEnrolmentReview: 'Class enrolment review',
-  openTasksCaption: 'Open tasks ({count} shown)',
-  closedTasksCaption: 'Closed tasks ({count} shown)',
-  noOpenTasks: 'No open tasks',
-  noClosedTasks: 'No closed tasks',
-  taskOpen: 'Open',
-  taskEscalated: 'Escalated',
-  taskClosed: 'Closed',
-  decisionApproved: 'Approved',
-  decisionRejected: 'Rejected',
-  reasonLabel: 'Reason',
-  approve: 'Approve',
-  reject: 'Reject',
-  approveTask: 'Approve {title}',
-  rejectTask: 'Reject {title}',
-  rejectReason: 'Reason for rejecting “{title}”',
-  reasonRequired: 'Enter a reason for the rejection',
-  confirmReject: 'Confirm rejection',
-  taskApproved: 'Approved: {title}',
-  taskRejected: 'Rejected: {title}',
-  loadMore: 'Load more',
-} satisfies Record<MessageKey, string>;
-
-export const messages: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { 'zh-CN': zh, en };
+/** The words every screen shares; a component's own catalog adds to them. */
+export const coreMessages: Catalog<CoreKey> = { 'zh-CN': zh, en };
 
 /** Anything English-like ('en', 'en-GB', 'EN') is English; everything else, including nothing, is zh-CN. */
 export function resolveLang(raw: string | null | undefined): Lang {
   return raw?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
-/** Looks up `key` and fills `{name}` placeholders; unknown placeholders stay visible so they get noticed. */
-export function format(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = messages[lang][key];
+/** Fills `{name}` placeholders; unknown placeholders stay visible so they get noticed. */
+export function fill(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** Looks up `key` in `catalog` for `lang` and fills its placeholders. */
+export function translate<K extends string>(catalog: Catalog<K>, lang: Lang, key: K, params?: Params): string {
+  return fill(catalog[lang][key], params);
+}
+
+/** A core word in `lang`, placeholders filled. */
+export function format(lang: Lang, key: CoreKey, params?: Params): string {
+  return translate(coreMessages, lang, key, params);
+}
+
+/** Two catalogs as one (used for the pieces a screen shares, e.g. the captcha's texts with the login's). */
+export function mergeCatalogs<A extends string, B extends string>(a: Catalog<A>, b: Catalog<B>): Catalog<A | B> {
+  return { 'zh-CN': { ...a['zh-CN'], ...b['zh-CN'] }, en: { ...a.en, ...b.en } };
 }

@@ -1,5 +1,5 @@
-// Texts of the demo portal's own chrome (header, navigation, view headings). The screens' texts live in
-// components/i18n/messages.ts; these belong to the host page, as a real portal's would.
+// Texts of the demo portal's own chrome (header, navigation, view headings). The screens' texts live in their
+// own <name>.messages.ts; these belong to the host page, as a real portal's would.
 
 export const zhPortal = {
   title: '广东省专业技术人员继续教育管理系统',
@@ -17,7 +17,9 @@ export const zhPortal = {
   orgRegisterLink: '单位/机构注册',
   orgRegister: '单位/机构注册',
   register: '个人注册',
-  registerPlaceholder: '个人注册功能即将开放，请先联系所在单位。',
+  // Still named by the page markup (api/static/portal-page.ts), which shows it above <jxjy-register>.
+  registerPlaceholder: '请填写以下信息完成个人注册。注册后请使用新账号登录。',
+  registered: '注册成功。请使用用户名 {username} 登录，首次登录须修改密码。',
   backToLogin: '返回登录',
   changePassword: '修改密码',
   home: '工作台',
@@ -54,7 +56,8 @@ export const enPortal = {
   orgRegisterLink: 'Register a unit or institution',
   orgRegister: 'Register a unit or institution',
   register: 'Register as an individual',
-  registerPlaceholder: 'Individual registration opens soon; please contact your unit meanwhile.',
+  registerPlaceholder: 'Fill in the form below to register, then sign in with your new account.',
+  registered: 'You are registered. Sign in with the username {username}; you will change your password at first sign-in.',
   backToLogin: 'Back to sign-in',
   changePassword: 'Change password',
   home: 'Workbench',

@@ -99,7 +99,7 @@ function route(moveFocus = true): void {
   if (hash === 'org-register') {
     show('org-register', moveFocus).replaceChildren(create('jxjy-org-register', { 'data-testid': 'org-register' }));
   } else if (hash === 'register') {
-    show('register', moveFocus);
+    show('register', moveFocus).replaceChildren(create('jxjy-register', { 'data-testid': 'register' }));
   } else {
     show('login', moveFocus).replaceChildren(create('jxjy-login', { 'data-testid': 'login' }));
   }
@@ -187,6 +187,11 @@ async function start(): Promise<void> {
     route();
   });
   document.addEventListener('jxjy-navigate', (e) => navigate(e.detail.to));
+  // A new account signs in next (and changes its password there): go straight to sign-in, saying who registered.
+  document.addEventListener('jxjy-person-registered', (e) => {
+    navigate('login');
+    setNotice(t('registered', { username: e.detail.username }));
+  });
   // No refresh tokens yet: an expired session means signing in again. preventDefault = "don't retry".
   document.addEventListener('jxjy-token-expired', (e) => {
     e.preventDefault();

@@ -4,10 +4,12 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { CaptchaChallenge } from '../api/types.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { CoreKey } from '../i18n/messages.js';
 import { AbortOnDisconnect } from './abort-on-disconnect.js';
+import type { CaptchaKey } from './captcha.messages.js';
 
-type Msg = (key: MessageKey) => string;
+/** The screen's `msg`: its catalog includes captchaMessages. */
+type Msg = (key: CaptchaKey | CoreKey) => string;
 
 export class CaptchaController {
   readonly task: Task<readonly unknown[], CaptchaChallenge>;
@@ -28,6 +30,11 @@ export class CaptchaController {
 
   refresh(): void {
     void this.task.run();
+  }
+
+  /** The answer field's problem when there is no captcha to answer (still loading, or its load failed). */
+  problem(msg: Msg): string | undefined {
+    return this.id ? undefined : msg('captchaLoadFailed');
   }
 
   /** Label, input, image and refresh button; `error` is the field's message (client check or server detail). */

@@ -1,4 +1,4 @@
-// Styles shared by the form screens (login, change-password, org-register): Element-Plus-like fields,
+// Styles shared by the form screens (login, change-password, org-register, register): Element-Plus-like fields,
 // the error summary, the captcha row and link-looking buttons.
 import { css } from 'lit';
 
@@ -38,14 +38,23 @@ export const formStyles = css`
     margin: 4px 0 0;
     padding-inline-start: 20px;
   }
+  /* Input, image and 换一张 share one row at any form width; only a very narrow form wraps, and then whole
+     items move, never the button's characters into a column (an input with width:100% as its flex basis used
+     to squeeze the button to the width of one character). */
   .captcha-row {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
     align-items: center;
   }
   .captcha-row input {
-    flex: 1 1 auto;
-    min-width: 0;
+    flex: 1 1 5em;
+    width: auto;
+    min-width: 5em;
+  }
+  .captcha-row .refresh {
+    flex: 0 0 auto;
+    white-space: nowrap;
   }
   .captcha-box {
     flex: 0 0 auto;
@@ -89,5 +98,36 @@ export const formStyles = css`
   .success p {
     margin: 0 0 12px;
     color: var(--_jxjy-text);
+  }
+`;
+
+/** Long forms (org-register, register): fieldsets of a two-column grid on wide screens, a wider form. */
+export const groupedFormStyles = css`
+  form {
+    max-width: var(--jxjy-form-max-width, 720px);
+  }
+  fieldset {
+    margin: 0 0 18px;
+    padding: 12px 16px 0;
+    border: 1px solid var(--_jxjy-row-border);
+    border-radius: var(--_jxjy-radius);
+  }
+  legend {
+    padding: 0 4px;
+    font-weight: 600;
+    color: var(--_jxjy-text);
+  }
+  legend.required::before {
+    content: '*' / '';
+    margin-inline-end: 4px;
+    color: var(--_jxjy-danger);
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
+    column-gap: 24px;
+  }
+  .submit {
+    max-width: 240px;
   }
 `;

@@ -1,27 +1,39 @@
-// Row templates of <jxjy-task-inbox>: a task's cells and actions, and the inline reject-reason form.
-// Kept apart from the element so the component file stays about state and requests.
+// Row templates of <jxjy-task-inbox>: a task's cells and actions, and the inline step that confirms a decision
+// (a yes/no question to approve, a required reason to reject). Kept apart from the element so the component
+// file stays about state and requests.
 import { html, nothing } from 'lit';
-import type { TaskItem } from '../api/types.js';
-import type { Lang, MessageKey } from '../i18n/messages.js';
+import type { TaskKind } from '../../events/vocabulary/index.js';
+import type { Decision, TaskItem } from '../api/types.js';
+import type { CoreKey, Lang, Params } from '../i18n/messages.js';
+import type { TaskInboxKey } from './task-inbox.messages.js';
 
-export const KIND_LABELS: Readonly<Record<string, MessageKey>> = {
+/** Typed by the vocabulary's kinds, so a new kind without a label fails tsc. */
+export const KIND_LABELS: Readonly<Record<TaskKind, TaskInboxKey>> = {
   'org-approval': 'kindOrgApproval',
   'binding-confirmation': 'kindBindingConfirmation',
   'credit-review': 'kindCreditReview',
   'enrolment-review': 'kindEnrolmentReview',
 };
 const COLUMNS = 7;
+const FORM_ID: Readonly<Record<Decision, string>> = { approve: 'approve-form', reject: 'reason-form' };
+
+/** The decision whose confirmation step is open, and for which task. */
+export interface Confirming {
+  taskId: string;
+  decision: Decision;
+}
 
 /** What a row needs from the inbox: its language, its decision state and its handlers. */
 export interface RowContext {
   lang: Lang;
-  msg(key: MessageKey, params?: Readonly<Record<string, string | number>>): string;
+  msg(key: TaskInboxKey | CoreKey, params?: Params): string;
   deciding: string | undefined;
-  rejecting: string | undefined;
+  confirming: Confirming | undefined;
   reasonError: string | undefined;
-  approve(t: TaskItem): void;
-  toggleReject(t: TaskItem): void;
-  submitReason(e: SubmitEvent, t: TaskItem): void;
+  /** Opens (or, when open, closes) the confirmation step of `decision`. */
+  toggle(t: TaskItem, decision: Decision): void;
+  cancel(t: TaskItem, decision: Decision): void;
+  confirm(e: SubmitEvent, t: TaskItem, decision: Decision): void;
 }
 
 function time(c: RowContext, iso: string | null | undefined, withTime: boolean) {
@@ -33,20 +45,36 @@ function time(c: RowContext, iso: string | null | undefined, withTime: boolean) 
 
 function statusCell(c: RowContext, t: TaskItem) {
   if (t.status === 'open') {
-    return html`<span class="tag">${c.msg('taskOpen')}</span>${t.escalated
-        ? html` <span class="tag warning">${c.msg('taskEscalated')}</span>`
-        : nothing}`;
+    return html`<span class="tag">${c.msg('taskOpen')}</span>${t.remindedAt
+        ? html` <span class="tag warning" data-tag="reminded">${c.msg('taskReminded')}</span>`
+        : nothing}${t.escalated ? html` <span class="tag warning" data-tag="escalated">${c.msg('taskEscalated')}</span>` : nothing}`;
   }
   const label = t.decision === 'approve' ? 'decisionApproved' : t.decision === 'reject' ? 'decisionRejected' : 'taskClosed';
   return html`<span class="tag ${t.decision ?? ''}">${c.msg(label)}</span>
     ${t.reason ? html`<div class="reason">${c.msg('reasonLabel')}：${t.reason}</div>` : nothing}`;
 }
 
-/** A task's row, followed by its reject-reason row while that form is open. */
+function actionButton(c: RowContext, t: TaskItem, decision: Decision) {
+  const open = c.confirming?.taskId === t.taskId && c.confirming.decision === decision;
+  const approve = decision === 'approve';
+  return html`<button
+    type="button"
+    class=${approve ? 'primary small' : 'danger small'}
+    data-action=${decision}
+    aria-expanded=${open ? 'true' : 'false'}
+    aria-controls=${open ? FORM_ID[decision] : nothing}
+    aria-label=${c.msg(approve ? 'approveTask' : 'rejectTask', { title: t.subject.title })}
+    @click=${() => c.toggle(t, decision)}
+  >
+    ${c.msg(approve ? 'approve' : 'reject')}
+  </button>`;
+}
+
+/** A task's row, followed by its confirmation step while that is open. */
 export function taskRow(t: TaskItem, c: RowContext) {
   const busy = c.deciding === t.taskId;
-  const open = c.rejecting === t.taskId;
-  const kind = KIND_LABELS[t.kind];
+  const step = c.confirming?.taskId === t.taskId ? c.confirming.decision : undefined;
+  const kind = (KIND_LABELS as Readonly<Record<string, TaskInboxKey>>)[t.kind];
   return html`<tr data-task-id=${t.taskId} aria-busy=${busy ? 'true' : 'false'}>
       <th scope="row">${t.subject.title}</th>
       <td>${kind ? c.msg(kind) : t.kind}</td>
@@ -55,39 +83,55 @@ export function taskRow(t: TaskItem, c: RowContext) {
       <td>${time(c, t.dueAt, false)}</td>
       <td>${statusCell(c, t)}</td>
       <td class="actions" part="actions">
-        ${t.status === 'open'
-          ? html`<button
-                type="button"
-                class="primary small"
-                data-action="approve"
-                aria-busy=${busy && !open ? 'true' : 'false'}
-                aria-label=${c.msg('approveTask', { title: t.subject.title })}
-                @click=${() => c.approve(t)}
-              >
-                ${c.msg('approve')}
-              </button>
-              <button
-                type="button"
-                class="danger small"
-                data-action="reject"
-                aria-expanded=${open ? 'true' : 'false'}
-                aria-controls=${open ? 'reason-form' : nothing}
-                aria-label=${c.msg('rejectTask', { title: t.subject.title })}
-                @click=${() => c.toggleReject(t)}
-              >
-                ${c.msg('reject')}
-              </button>`
-          : nothing}
+        ${t.status === 'open' ? html`${actionButton(c, t, 'approve')}${actionButton(c, t, 'reject')}` : nothing}
       </td>
     </tr>
-    ${open ? reasonRow(c, t, busy) : nothing}`;
+    ${step === 'approve' ? approveRow(c, t, busy) : step === 'reject' ? reasonRow(c, t, busy) : nothing}`;
+}
+
+/** Escape backs out of a confirmation step, as it would close a dialog. */
+const escapeCancels = (c: RowContext, t: TaskItem, decision: Decision) => (e: KeyboardEvent) => {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    c.cancel(t, decision);
+  }
+};
+
+function approveRow(c: RowContext, t: TaskItem, busy: boolean) {
+  return html`<tr class="confirm-row">
+    <td colspan=${COLUMNS}>
+      <form
+        id="approve-form"
+        class="confirm-form"
+        part="confirm-form"
+        aria-labelledby="approve-question"
+        @submit=${(e: SubmitEvent) => c.confirm(e, t, 'approve')}
+        @keydown=${escapeCancels(c, t, 'approve')}
+      >
+        <p id="approve-question">${c.msg('approveQuestion', { title: t.subject.title })}</p>
+        <div class="confirm-actions">
+          <button id="approve-confirm" type="submit" class="primary small" aria-describedby="approve-question" aria-busy=${busy ? 'true' : 'false'}>
+            ${c.msg('confirmApprove')}
+          </button>
+          <button type="button" class="small" @click=${() => c.cancel(t, 'approve')}>${c.msg('cancel')}</button>
+        </div>
+      </form>
+    </td>
+  </tr>`;
 }
 
 function reasonRow(c: RowContext, t: TaskItem, busy: boolean) {
   const error = c.reasonError;
-  return html`<tr class="reason-row">
+  return html`<tr class="confirm-row">
     <td colspan=${COLUMNS}>
-      <form id="reason-form" class="reason-form" part="reason-form" novalidate @submit=${(e: SubmitEvent) => c.submitReason(e, t)}>
+      <form
+        id="reason-form"
+        class="confirm-form"
+        part="reason-form"
+        novalidate
+        @submit=${(e: SubmitEvent) => c.confirm(e, t, 'reject')}
+        @keydown=${escapeCancels(c, t, 'reject')}
+      >
         <label class="required" for="reason-input">${c.msg('rejectReason', { title: t.subject.title })}</label>
         <textarea
           id="reason-input"
@@ -99,9 +143,9 @@ function reasonRow(c: RowContext, t: TaskItem, busy: boolean) {
           aria-describedby=${error ? 'reason-error' : nothing}
         ></textarea>
         ${error ? html`<p id="reason-error" class="error-text" role="alert">${error}</p>` : nothing}
-        <div class="reason-actions">
+        <div class="confirm-actions">
           <button type="submit" class="danger-solid small" aria-busy=${busy ? 'true' : 'false'}>${c.msg('confirmReject')}</button>
-          <button type="button" class="small" @click=${() => c.toggleReject(t)}>${c.msg('cancel')}</button>
+          <button type="button" class="small" @click=${() => c.cancel(t, 'reject')}>${c.msg('cancel')}</button>
         </div>
       </form>
     </td>

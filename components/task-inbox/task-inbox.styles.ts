@@ -1,4 +1,4 @@
-// Styles for <jxjy-task-inbox>: an Element-Plus-like filter bar, table, tags and inline reject form.
+// Styles for <jxjy-task-inbox>: an Element-Plus-like filter bar, table, tags and the inline confirmation steps.
 import { css } from 'lit';
 import { controls, tokens } from '../theme/tokens.js';
 
@@ -118,16 +118,19 @@ export default [
       color: var(--_jxjy-text-secondary);
       font-size: 0.9286em;
     }
-    .reason-row td {
+    .confirm-row td {
       background: var(--_jxjy-table-header-bg);
     }
-    .reason-form {
+    .confirm-form {
       max-width: 560px;
     }
-    .reason-form textarea {
+    .confirm-form p {
+      margin: 0;
+    }
+    .confirm-form textarea {
       resize: vertical;
     }
-    .reason-actions {
+    .confirm-actions {
       display: flex;
       gap: 8px;
       margin-top: 8px;

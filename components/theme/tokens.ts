@@ -137,4 +137,12 @@ export const controls = css`
   .status.success {
     color: var(--_jxjy-success);
   }
+  .sign-in-needed {
+    margin: 0;
+    padding: 12px 16px;
+    border: 1px solid var(--_jxjy-border);
+    border-radius: var(--_jxjy-radius);
+    background: var(--_jxjy-table-header-bg);
+    color: var(--_jxjy-text);
+  }
 `;

@@ -26,6 +26,7 @@ import {
   type ChainVerification,
   type EventFilter,
   type EventMetadata,
+  type EventPage,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
@@ -40,6 +41,9 @@ import {
 } from './event-store.js';
 import { eventHash, verifyChain } from './hash-chain.js';
 import { subscribeByPolling } from './subscription.js';
+
+/** Events a page looks at, at most, before it returns what matched so far with its checkpoint. */
+const SCAN_LIMIT = 4096;
 
 /** Our recorded fields live under one metadata key so user metadata round-trips untouched. */
 const OURS = 'jxjy';
@@ -168,29 +172,66 @@ export function createEventStoreDbStore(connectionString: string, options: { now
     return excludeSystemEvents();
   }
 
-  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  /**
+   * One page of $all. This client has no server-side filter for reads (only for subscriptions), so the filter runs
+   * here — over at most SCAN_LIMIT events per page, whose last position becomes the checkpoint whether it matched or
+   * not. A long run of foreign or system events therefore moves a caller forward page by page instead of stalling it.
+   */
+  async function readPage(read: ReadAllOptions = {}): Promise<EventPage & { end: boolean }> {
     const limit = read.limit ?? 1000;
-    const out: RecordedEvent[] = [];
-    const from = read.after ? parsePosition(read.after) : ESDB_START;
+    const events: RecordedEvent[] = [];
+    let checkpoint = read.after ?? START;
+    let scanned = 0;
     try {
-      for await (const resolved of client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: limit + 1 })) {
-        const recorded = toRecorded(resolved);
+      const from = read.after ? parsePosition(read.after) : ESDB_START;
+      for await (const resolved of client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: SCAN_LIMIT + 1 })) {
+        scanned += 1;
+        const at = resolved.event?.position;
+        if (!at) continue;
+        const position = formatPosition(at);
         // ESDB's fromPosition is inclusive for reads; ours is exclusive.
-        if (!recorded || (read.after && recorded.position <= read.after)) continue;
-        if (!matchesFilter(recorded, read.filter)) continue;
-        out.push(recorded);
-        if (out.length === limit) break;
+        if (read.after && position <= read.after) continue;
+        if (read.to !== undefined && position > read.to) return { events, checkpoint, end: true };
+        checkpoint = position;
+        const recorded = toRecorded(resolved);
+        if (recorded && matchesFilter(recorded, read.filter)) events.push(recorded);
+        if (events.length === limit) return { events, checkpoint, end: false };
       }
     } catch (error) {
       unavailable(error);
     }
-    return out;
+    return { events, checkpoint, end: scanned <= SCAN_LIMIT };
+  }
+
+  /** Pages until `limit` events match or the end (or `to`) is reached: never fewer because others lie between. */
+  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = read.limit ?? 1000;
+    const out: RecordedEvent[] = [];
+    let after = read.after;
+    for (;;) {
+      const page = await readPage({ ...read, after, limit: limit - out.length });
+      out.push(...page.events);
+      if (out.length >= limit || page.end || page.checkpoint === (after ?? START)) return out;
+      after = page.checkpoint;
+    }
   }
 
   async function headPosition(): Promise<Position> {
     for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
       const recorded = toRecorded(resolved);
       if (recorded) return recorded.position;
+    }
+    return START;
+  }
+
+  /** The newest event of any kind: every position a jxjy append returned is at or before it. */
+  async function writtenPosition(): Promise<Position> {
+    try {
+      for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })) {
+        if (resolved.event?.position) return formatPosition(resolved.event.position);
+      }
+    } catch (error) {
+      unavailable(error);
     }
     return START;
   }
@@ -203,14 +244,24 @@ export function createEventStoreDbStore(connectionString: string, options: { now
     append,
     readStream,
     readAll,
+    readPage: async (read?: ReadAllOptions) => {
+      const { events, checkpoint } = await readPage(read);
+      return { events, checkpoint };
+    },
+    // The gRPC read returns whole events; the headers are a subset of them.
+    readHeaders: async (read?: ReadAllOptions) => {
+      const { events, checkpoint } = await readPage(read);
+      return { events, checkpoint };
+    },
     headPosition,
+    writtenPosition,
     verifyStream,
     // A catch-up subscription over polling keeps one code path and one checkpoint format with the SQL adapters;
     // the server-side filter is applied by readAll. Wake-ups come from ESDB's live subscription.
     subscribe: (options: SubscribeOptions = {}) =>
       subscribeByPolling(
         {
-          readAll,
+          readPage,
           isClosed: () => closed,
           async wake(onWake) {
             const live = client.subscribeToAll({ fromPosition: END, filter: esdbFilter(options.filter) });

@@ -1,9 +1,6 @@
 /**
  * The EventStore port on PostgreSQL — the same code on PGlite (embedded default) and on a PostgreSQL server.
- *
- * Global order is (transaction id, position), read only below the oldest running transaction
- * (`pg_snapshot_xmin`): a bigserial value becomes visible at commit, not at insert, so a reader that trusted the
- * serial alone would skip a transaction that commits late (reference/eventstore.md §2).
+ * This file writes (schema, append, ESDB's idempotency rule); postgres-reads.ts reads in global order.
  */
 import type { Database } from './database.js';
 import {
@@ -12,16 +9,12 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
-  type Position,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type RecordedEvent,
   type SubscribeOptions,
-  START,
   StoreUnavailableError,
   WrongExpectedVersionError,
 } from './event-store.js';
 import { eventHash, verifyChain } from './hash-chain.js';
+import { createPostgresReads, formatPosition } from './postgres-reads.js';
 import { subscribeByPolling } from './subscription.js';
 
 export const EVENTS_CHANNEL = 'jxjy_events';
@@ -44,61 +37,12 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_global_order ON events (transaction_id, global_position);
 `;
 
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_revision: string;
-  event_id: string;
-  event_type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  recorded_at: string;
-  prev_hash: string | null;
-  hash: string;
-}
-
-// Text casts keep bigint and xid8 exact in JS. ORDER BY must name `e.` columns: an unqualified name would bind to
-// these text outputs and sort "10" before "6".
 interface StoredId {
   eventId: string;
   streamId: string;
   revision: string;
   transactionId: string;
   globalPosition: string;
-}
-
-const COLUMNS = `e.global_position::text AS global_position, e.transaction_id::text AS transaction_id, e.stream_id,
-  e.stream_revision::text AS stream_revision, e.event_id::text AS event_id, e.event_type, e.data, e.metadata,
-  e.recorded_at, e.prev_hash, e.hash`;
-
-/** Readable = committed by a transaction older than every transaction still running. */
-const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
-
-const pad = (n: string): string => n.padStart(20, '0');
-export const formatPosition = (transactionId: string, globalPosition: string): Position =>
-  `${pad(transactionId)}:${pad(globalPosition)}`;
-
-function parsePosition(position: Position | undefined): [string, string] {
-  if (!position) return ['0', '0'];
-  const match = /^(\d{1,20}):(\d{1,20})$/.exec(position);
-  if (!match) throw new TypeError(`not a PostgreSQL event position: "${position}"`);
-  return [BigInt(match[1]!).toString(), BigInt(match[2]!).toString()];
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: BigInt(row.stream_revision),
-    position: formatPosition(row.transaction_id, row.global_position),
-    type: row.event_type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 export interface PostgresEventStoreOptions {
@@ -109,36 +53,7 @@ export interface PostgresEventStoreOptions {
 export async function createPostgresEventStore(db: Database, options: PostgresEventStoreOptions = {}): Promise<EventStore> {
   await db.exec(SCHEMA);
   const now = options.now ?? (() => new Date());
-
-  async function readStream(streamId: string, read: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const { rows } = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.stream_revision >= $2
-       ORDER BY e.stream_revision LIMIT $3`,
-      [streamId, (read.fromRevision ?? 0n).toString(), read.maxCount ?? 2_147_483_647],
-    );
-    return rows.map(toRecorded);
-  }
-
-  async function readAll(read: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const [transactionId, globalPosition] = parsePosition(read.after);
-    const params: unknown[] = [transactionId, globalPosition, read.limit ?? 1000];
-    let where = '';
-    if (read.filter?.streamPrefixes) {
-      params.push(read.filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
-      where += ` AND e.stream_id LIKE ANY($${params.length})`;
-    }
-    if (read.filter?.eventTypes) {
-      params.push(read.filter.eventTypes);
-      where += ` AND e.event_type = ANY($${params.length})`;
-    }
-    const { rows } = await db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events e
-       WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}${where}
-       ORDER BY e.transaction_id, e.global_position LIMIT $3`,
-      params,
-    );
-    return rows.map(toRecorded);
-  }
+  const reads = createPostgresReads(db);
 
   async function append(
     streamId: string,
@@ -238,28 +153,17 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
     return { nextExpectedRevision: BigInt(last.revision), position: formatPosition(last.transactionId, last.globalPosition) };
   }
 
-  async function headPosition(): Promise<Position> {
-    const { rows } = await db.query<{ transaction_id: string; global_position: string }>(
-      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position FROM events e
-       WHERE ${VISIBLE} ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
-    );
-    const row = rows[0];
-    return row ? formatPosition(row.transaction_id, row.global_position) : START;
-  }
-
   async function verifyStream(streamId: string): Promise<ChainVerification> {
-    return verifyChain(streamId, await readStream(streamId));
+    return verifyChain(streamId, await reads.readStream(streamId));
   }
 
   let closed = false;
   return {
+    ...reads,
     append,
-    readStream,
-    readAll,
-    headPosition,
     verifyStream,
     subscribe: (subscription: SubscribeOptions = {}) =>
-      subscribeByPolling({ readAll, wake: (onWake) => db.listen(EVENTS_CHANNEL, onWake), isClosed: () => closed }, subscription),
+      subscribeByPolling({ readPage: reads.readPage, wake: (onWake) => db.listen(EVENTS_CHANNEL, onWake), isClosed: () => closed }, subscription),
     async ping() {
       if (closed) throw new StoreUnavailableError('the event store is closed');
       await db.query('SELECT 1');

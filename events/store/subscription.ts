@@ -1,16 +1,16 @@
 /**
- * Catch-up subscription shared by the SQL adapters: page through readAll after the last delivered position,
- * then sleep until a wake-up (NOTIFY) or the poll interval, whichever comes first. Polling stays as the
- * fallback because a NOTIFY can be missed while the listening connection reconnects.
+ * Catch-up subscription shared by the adapters: page through the global order after the last scanned position,
+ * then sleep until a wake-up (NOTIFY, or ESDB's live subscription) or the poll interval, whichever comes first.
+ * Polling stays as the fallback because a NOTIFY can be missed while the listening connection reconnects.
  */
-import type { Position, ReadAllOptions, RecordedEvent, SubscribeOptions } from './event-store.js';
+import { type EventPage, type Position, type ReadAllOptions, type RecordedEvent, START, type SubscribeOptions } from './event-store.js';
 
 /** Re-polls after a wake-up that found nothing visible yet: 20, 40, … 640 ms. */
 export const EAGER_STEPS = 6;
 export const EAGER_FIRST_MS = 20;
 
 export interface SubscriptionSource {
-  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  readPage(options: ReadAllOptions): Promise<EventPage>;
   /** Registers a wake-up callback; resolves to its unsubscribe function. */
   wake(onWake: () => void): Promise<() => Promise<void>>;
   isClosed(): boolean;
@@ -38,15 +38,20 @@ export async function* subscribeByPolling(source: SubscriptionSource, options: S
     while (!signal?.aborted && !source.isClosed()) {
       const triggered = woken;
       woken = false;
-      const batch = await source.readAll({ after, limit: batchSize, filter });
-      for (const event of batch) {
+      const page = await source.readPage({ after, limit: batchSize, filter });
+      for (const event of page.events) {
         if (signal?.aborted) return;
         yield event;
-        after = event.position;
       }
-      if (batch.length === batchSize || woken) continue;
-      if (batch.length > 0) eager = 0;
-      else if (triggered) eager = EAGER_STEPS;
+      // Resume after what was scanned, not after the last match: filtered-out events are passed once. Read on until
+      // a page finds nothing new, since a page may stop early (full, or at a scan limit).
+      if (page.checkpoint > (after ?? START)) {
+        after = page.checkpoint;
+        eager = 0;
+        continue;
+      }
+      if (woken) continue;
+      if (triggered) eager = EAGER_STEPS;
       const delay = eager > 0 ? Math.min(pollMs, EAGER_FIRST_MS * 2 ** (EAGER_STEPS - eager--)) : pollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);

@@ -50,7 +50,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
   const startWorker = async () => {
-    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store }) });
+    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db }) });
     running = worker.run();
   };
   const stopWorker = async () => {
@@ -71,7 +71,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
     clock: () => new Date(Date.now() + offset),
     temporalDeadlineMs: options.temporalDeadlineMs ?? 10_000,
   });
-  await bootstrapAdmin({ store, config });
+  await bootstrapAdmin({ store, db, client: temporal.client, config });
   return {
     server,
     db,

@@ -1,6 +1,8 @@
 // A per-test stand-in for window.fetch, routed by "METHOD /path", recording every call (parsed JSON body,
 // headers, query). Unrouted requests reject, so a test notices a call it did not expect.
 export interface Call {
+  /** The whole URL, to check which origin and prefix a request went to. */
+  url: URL;
   method: string;
   path: string;
   query: URLSearchParams;
@@ -24,6 +26,7 @@ export function stubFetch(routes: Record<string, Route>): FetchStub {
     const url = new URL(String(input), location.href);
     const method = init?.method ?? 'GET';
     const call: Call = {
+      url,
       method,
       path: url.pathname,
       query: url.searchParams,

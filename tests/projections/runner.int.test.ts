@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sql } from '../../events/store/database.js';
 import type { EventStore, NewEvent } from '../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
-import type { Projection } from '../../projections/projection.js';
+import type { AnyProjection, Projection } from '../../projections/projection.js';
 import { createProjectionRunner } from '../../projections/runner.js';
 import { listStreams, streamCatalog } from '../../projections/stream-catalog.js';
 import { catchUpTo } from '../support/catch-up.js';
@@ -59,11 +59,11 @@ for (const engine of ENGINES) {
       while (cleanups.length) await cleanups.pop()!();
     });
 
-    async function setup(runnerOptions: { pollMs?: number; batchSize?: number; projections?: Projection[] } = {}) {
+    async function setup(runnerOptions: { pollMs?: number; batchSize?: number; projections?: AnyProjection[] } = {}) {
       const db: TestDatabase = await openTestDatabase(engine);
       cleanups.push(() => db.drop());
       const store = await createPostgresEventStore(db);
-      const make = (extra: { projections?: Projection[] } = {}) => {
+      const make = (extra: { projections?: AnyProjection[] } = {}) => {
         const runner = createProjectionRunner({
           db,
           store,

@@ -1,20 +1,21 @@
 /**
  * The tasks projection on real PGlite and PostgreSQL: task events appended to a real store, folded by the runner
  * (small batches, so a task's request and completion land in the same batch and in different ones), then queried —
- * visibility per reviewer, filters, cursor pagination — and a rebuild that equals the live table.
+ * visibility per reviewer, filters, cursor pagination, reminders, escalation and details — and a rebuild that equals
+ * the live table.
  */
 import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
-import type { ReviewCompleted, ReviewEscalated, ReviewRequested, TaskAssignee, TaskKind } from '../../events/task.js';
+import type { ReviewCompleted, ReviewEscalated, ReviewReminded, ReviewRequested, TaskAssignee, TaskKind } from '../../events/task.js';
 import { InvalidCursorError } from '../../projections/cursor.js';
 import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
 import { getTask, listTasks, tasksProjection } from '../../projections/tasks.js';
 import { catchUpTo } from '../support/catch-up.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../support/databases.js';
 
-type TaskEventDraft = ReviewRequested | ReviewCompleted | ReviewEscalated;
+type TaskEventDraft = ReviewRequested | ReviewReminded | ReviewCompleted | ReviewEscalated;
 
 for (const engine of ENGINES) {
   describe(`tasks projection on ${engine}`, () => {
@@ -42,9 +43,10 @@ for (const engine of ENGINES) {
     }
 
     let minute = 0;
-    function requested(kind: TaskKind, assignee: TaskAssignee, title: string = kind): ReviewRequested {
+    function requested(kind: TaskKind, assignee: TaskAssignee, title: string = kind, details?: Record<string, unknown>): ReviewRequested {
       const subjectId = crypto.randomUUID();
       minute += 1;
+      const mm = String(minute).padStart(2, '0');
       return {
         type: 'ReviewRequested',
         data: {
@@ -54,8 +56,10 @@ for (const engine of ENGINES) {
           assignee,
           subject: { type: kind === 'org-approval' ? 'org' : 'binding', id: subjectId, title },
           requestedBy: { id: crypto.randomUUID(), name: '王五' },
-          requestedAt: `2026-04-01T08:${String(minute).padStart(2, '0')}:00.000Z`,
-          ...(kind === 'credit-review' ? { dueAt: '2026-05-01T00:00:00.000Z' } : {}),
+          requestedAt: `2026-04-01T08:${mm}:00.000Z`,
+          dueAt: `2026-04-08T08:${mm}:00.000Z`,
+          escalatesAt: `2026-05-01T08:${mm}:00.000Z`,
+          ...(details ? { details } : {}),
         },
       };
     }
@@ -118,7 +122,8 @@ for (const engine of ENGINES) {
         subject: s.org2.data.subject,
         requestedBy: s.org2.data.requestedBy,
         createdAt: s.org2.data.requestedAt,
-        dueAt: null,
+        dueAt: s.org2.data.dueAt,
+        remindedAt: null,
         escalated: false,
         decision: 'reject',
         reason: '材料不全',
@@ -126,7 +131,7 @@ for (const engine of ENGINES) {
       });
       expect((await listTasks(db, { assignee: { role: 'unit', orgId: s.unitA }, status: 'open', limit: 20 })).items[0]).toMatchObject({
         taskId: s.creditA.data.taskId,
-        dueAt: '2026-05-01T00:00:00.000Z',
+        dueAt: s.creditA.data.dueAt,
         escalated: true,
       });
     });
@@ -151,6 +156,44 @@ for (const engine of ENGINES) {
       }
       expect(seen).toEqual(all);
       await expect(listTasks(db, { assignee: { role: 'admin' }, limit: 3, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
+    it('marks a reminded task, shows an escalated one to admin as well as its assignee, and keeps its details', async () => {
+      const { db, store, runner } = await setup();
+      const unit = crypto.randomUUID();
+      const details = { idNumber: '440106********1234', overlaps: [{ recordId: 'r-1', hours: '8.0' }] };
+      const bind = requested('binding-confirmation', { role: 'unit', orgId: unit }, '张三', details);
+      const other = requested('binding-confirmation', { role: 'unit', orgId: unit }, '李四');
+      const stream = `binding-${bind.data.subject.id}`;
+      const reminded: ReviewReminded = { type: 'ReviewReminded', data: { taskId: bind.data.taskId, remindedAt: '2026-04-08T08:30:00.000Z' } };
+      await append(store, stream, [bind, reminded]); // request and reminder in one batch
+      await append(store, `binding-${other.data.subject.id}`, [other]);
+      await catchUp(runner);
+      const unitInbox = () => listTasks(db, { assignee: { role: 'unit', orgId: unit }, status: 'open', limit: 20 });
+      const adminInbox = () => listTasks(db, { assignee: { role: 'admin' }, limit: 20 });
+      expect((await unitInbox()).items).toEqual([
+        expect.objectContaining({ taskId: other.data.taskId, remindedAt: null, escalated: false }),
+        expect.objectContaining({ taskId: bind.data.taskId, remindedAt: '2026-04-08T08:30:00.000Z', escalated: false, details }),
+      ]);
+      expect((await unitInbox()).items[0]).not.toHaveProperty('details');
+      expect(ids(await adminInbox())).toEqual([]);
+
+      const escalated: ReviewEscalated = {
+        type: 'ReviewEscalated',
+        data: { taskId: bind.data.taskId, escalatedTo: { role: 'admin' }, escalatedAt: bind.data.escalatesAt },
+      };
+      await append(store, stream, [escalated]); // a later batch
+      await catchUp(runner);
+      expect((await adminInbox()).items).toEqual([expect.objectContaining({ taskId: bind.data.taskId, escalated: true, remindedAt: '2026-04-08T08:30:00.000Z' })]);
+      expect(ids(await unitInbox())).toEqual([other.data.taskId, bind.data.taskId]);
+      // The decision route lets admin decide it because it is escalated; the assignee stays the unit.
+      expect(await getTask(db, bind.data.taskId)).toMatchObject({ escalated: true, status: 'open', assignee: { role: 'unit', orgId: unit }, details });
+      const { rows } = await db.query(`SELECT escalates_at, reminded_at FROM tasks WHERE task_id = $1`, [bind.data.taskId]);
+      expect(rows).toEqual([{ escalates_at: bind.data.escalatesAt, reminded_at: '2026-04-08T08:30:00.000Z' }]);
+
+      await append(store, stream, [completed(bind, 'approve')]);
+      await catchUp(runner);
+      expect((await adminInbox()).items).toEqual([expect.objectContaining({ taskId: bind.data.taskId, status: 'closed', decision: 'approve', escalated: true })]);
     });
 
     it('finds one task with its workflow and assignee, and rebuilds to exactly the live table', async () => {

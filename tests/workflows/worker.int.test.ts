@@ -25,7 +25,7 @@ describe('workflow worker', () => {
   it('continues a lifecycle on a new worker after the first one shut down mid-way', async () => {
     const streamId = `review-${crypto.randomUUID()}`;
     const taskQueue = uniqueTaskQueue('worker-restart');
-    const activities = createActivities({ store });
+    const activities = createActivities({ store, db });
     const handle = await temporal.client.workflow.start(reviewLifecycle, { taskQueue, workflowId: streamId, args: [{ streamId }] });
 
     const afterSubmit = await withTestWorker(temporal, { taskQueue, activities }, async () => {

@@ -1,19 +1,17 @@
 /**
  * Account activities: name claims and releases (events/store/claims.ts: of two racing registrations exactly one
- * wins, with no table outside the event store) and the reviewer account an organisation
- * registers with. Both are idempotent: a retry finds its own claim or account and succeeds.
+ * wins, with no table outside the event store) and credential activation (events/store/credentials.ts: the password
+ * hash stays in its table; only the credential's random id crosses Temporal). Each is idempotent: a retry finds its
+ * own claim or activation and succeeds.
  */
-import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
-import { type AccountRegistered, accountStream } from '../../events/account.js';
+import type { Database } from '../../events/store/database.js';
 import { claimName, releaseName } from '../../events/store/claims.js';
-import { type EventMetadata, type EventStore, type RecordedEvent, WrongExpectedVersionError } from '../../events/store/event-store.js';
-import { FailureType } from '../tasks/messages.js';
-
-interface Localized {
-  zh: string;
-  en: string;
-}
+import { activateCredential, discardPendingCredential } from '../../events/store/credentials.js';
+import type { EventMetadata, EventStore } from '../../events/store/event-store.js';
+import type { Localized } from '../../events/vocabulary/index.js';
+import { FailureType } from '../kit/messages.js';
+import { isRefusedData, refusedDataFailure } from './store-errors.js';
 
 export interface ClaimNameInput {
   stream: string;
@@ -23,7 +21,7 @@ export interface ClaimNameInput {
   conflict: { field: string; message: Localized };
   metadata?: EventMetadata;
   /** The workflow's uuid4(), so a retry re-sends the same event. */
-  eventId?: string;
+  eventId: string;
 }
 
 export interface ReleaseNameInput {
@@ -31,22 +29,7 @@ export interface ReleaseNameInput {
   ownerId: string;
   releasedAt: string;
   metadata?: EventMetadata;
-  eventId?: string;
-}
-
-export interface RegisterAccountInput {
-  account: AccountRegistered['data'];
-  /** The workflow's uuid4(), so a retry re-sends the same event. */
-  eventId?: string;
-  metadata?: EventMetadata;
-}
-
-const isConflict = (error: unknown) =>
-  error instanceof WrongExpectedVersionError || (error as Error | undefined)?.name === 'WrongExpectedVersionError';
-
-async function firstEvent(store: EventStore, stream: string): Promise<RecordedEvent | undefined> {
-  const [first] = await store.readStream(stream, { maxCount: 1 });
-  return first;
+  eventId: string;
 }
 
 // Non-retryable: the name belongs to someone else now and will on every retry.
@@ -58,40 +41,38 @@ const taken = (stream: string, { field, message }: ClaimNameInput['conflict']) =
     details: [message, [{ field, message }]],
   });
 
-export function createAccountActivities({ store }: { store: EventStore }) {
+export function createAccountActivities({ store, db }: { store: EventStore; db: Database }) {
   return {
     async claimName({ stream, ownerId, claimedAt, conflict, metadata, eventId }: ClaimNameInput): Promise<{ position: string }> {
-      const outcome = await claimName(store, { stream, ownerId, at: claimedAt, eventId: eventId ?? crypto.randomUUID(), metadata });
-      if (!outcome.claimed) throw taken(stream, conflict);
-      return { position: outcome.position };
+      try {
+        const outcome = await claimName(store, { stream, ownerId, at: claimedAt, eventId, metadata });
+        if (!outcome.claimed) throw taken(stream, conflict);
+        return { position: outcome.position };
+      } catch (error) {
+        if (isRefusedData(error)) throw refusedDataFailure(error);
+        throw error;
+      }
     },
 
     /** Gives a name back: a registration that failed after this claim, or a USCC an organisation corrected. */
     async releaseName({ stream, ownerId, releasedAt, metadata, eventId }: ReleaseNameInput): Promise<void> {
-      await releaseName(store, { stream, ownerId, at: releasedAt, eventId: eventId ?? crypto.randomUUID(), metadata });
+      await releaseName(store, { stream, ownerId, at: releasedAt, eventId, metadata });
     },
 
-    async registerAccount({ account, eventId, metadata }: RegisterAccountInput): Promise<{ position: string }> {
-      const stream = accountStream(account.accountId);
-      try {
-        const result = await store.append(
-          stream,
-          [{ eventId: eventId ?? crypto.randomUUID(), type: 'AccountRegistered', data: account, metadata, recordedAt: account.registeredAt }],
-          { expectedRevision: 'no_stream' },
-        );
-        return { position: result.position };
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        const first = await firstEvent(store, stream);
-        const existing = first?.type === 'AccountRegistered' ? (first.data as AccountRegistered['data']) : undefined;
-        if (existing?.username === account.username) return { position: first!.position };
-        throw ApplicationFailure.create({
-          type: FailureType.Conflict,
-          message: `${stream} already exists for another account`,
-          nonRetryable: true,
-          details: [{ zh: '账号已存在', en: 'the account already exists' }],
-        });
-      }
+    /** The pending password becomes the account's; returns the credential version its tokens will carry. */
+    async activateCredential({ accountId, credentialId }: { accountId: string; credentialId: string }): Promise<{ version: number }> {
+      const outcome = await activateCredential(db, { accountId, credentialId });
+      if (outcome.activated) return { version: outcome.version };
+      throw ApplicationFailure.create({
+        type: FailureType.InvalidInput,
+        message: `no pending credential ${credentialId} for account ${accountId}`,
+        nonRetryable: true,
+        details: [{ zh: '密码设置已过期，请重新提交', en: 'the password to set has expired; submit it again' }],
+      });
+    },
+
+    async discardCredential({ credentialId }: { credentialId: string }): Promise<void> {
+      await discardPendingCredential(db, credentialId);
     },
   };
 }

@@ -11,7 +11,8 @@ import {
   expectedRevisionFromJson,
   expectedRevisionToJson,
 } from '../../events/store/event-store.js';
-import { type AppendEventsInput, type AppendEventsResult, WRONG_EXPECTED_VERSION } from '../shared/append-contract.js';
+import { type AppendEventsInput, type AppendEventsResult, WRONG_EXPECTED_VERSION } from '../kit/append-contract.js';
+import { isRefusedData, refusedDataFailure } from './store-errors.js';
 
 export function createEventActivities({ store }: { store: EventStore }) {
   return {
@@ -37,6 +38,7 @@ export function createEventActivities({ store }: { store: EventStore }) {
             ],
           });
         }
+        if (isRefusedData(error)) throw refusedDataFailure(error);
         throw error;
       }
     },

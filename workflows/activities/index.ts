@@ -1,7 +1,8 @@
 /**
  * Every activity the worker registers, built from the process's dependencies. Features add their factory here;
- * the embedded app, `worker-main.ts` and tests all build activities through this one function.
+ * the embedded app, the worker process and tests all build activities through this one function.
  */
+import type { Database } from '../../events/store/database.js';
 import type { EventStore } from '../../events/store/event-store.js';
 import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
@@ -9,6 +10,8 @@ import { createReadStreamActivities } from './read-stream.js';
 
 export interface ActivityDependencies {
   store: EventStore;
+  /** Operational tables (credentials) beside the read models. */
+  db: Database;
 }
 
 export function createActivities(deps: ActivityDependencies) {

@@ -1,26 +1,27 @@
 /**
- * Reads one stream for a workflow that rebuilds its state from the events (a new run of a lifecycle, such as an
- * organisation's re-application, starts with nothing but its id). Revisions cross the payload boundary as strings.
+ * Reads one stream a page at a time for a lifecycle that rebuilds its state from its events (a new run starts with
+ * nothing but its id). Pages keep every activity result small however long the stream grows; revisions cross the
+ * payload boundary as strings.
  */
 import type { EventStore } from '../../events/store/event-store.js';
 
-export interface StreamSnapshot {
+export interface StreamPage {
   events: Array<{ type: string; data: unknown }>;
-  /** 'no_stream' or the decimal revision of the last event: the workflow's next expected revision. */
-  revision: string;
-  /** Global position of the last event ('' when the stream does not exist). */
-  position: string;
+  /** Decimal revision of the page's last event ('' for an empty page). */
+  lastRevision: string;
+  /** Global position of the page's last event ('' for an empty page). */
+  lastPosition: string;
 }
 
 export function createReadStreamActivities({ store }: { store: EventStore }) {
   return {
-    async readStreamEvents({ streamId }: { streamId: string }): Promise<StreamSnapshot> {
-      const events = await store.readStream(streamId);
+    async readStreamPage({ streamId, fromRevision, maxCount }: { streamId: string; fromRevision: string; maxCount: number }): Promise<StreamPage> {
+      const events = await store.readStream(streamId, { fromRevision: BigInt(fromRevision), maxCount });
       const last = events.at(-1);
       return {
         events: events.map(({ type, data }) => ({ type, data })),
-        revision: last ? last.revision.toString() : 'no_stream',
-        position: last?.position ?? '',
+        lastRevision: last ? last.revision.toString() : '',
+        lastPosition: last?.position ?? '',
       };
     },
   };

@@ -1,40 +1,31 @@
 /**
- * Contract of the organisation lifecycle workflow (`org-<orgId>`), imported by the API — never the workflow itself.
- * The API starts a run with update-with-start of `applyUpdate`: the first registration (with the reviewer account)
- * or, after a rejection, a new application in a new run of the same workflow id. The admin's decision arrives as
- * the generic `decideTaskUpdate` (workflows/tasks/messages.ts).
+ * Contract of the organisation lifecycle (`org-<orgId>`), imported by the API — never the workflow itself. The API
+ * sends `applyUpdate` with update-with-start: the first registration (with the reviewer account) or, after a
+ * rejection, a new application. The admin's decision arrives as the kit's generic `decideTaskUpdate`.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { OrgDetails, OrgKind, OrgStatus } from '../../events/org.js';
-import type { Actor } from '../../events/task.js';
+import type { CommandEnvelope } from '../kit/messages.js';
 
-export const ORG_WORKFLOW_TYPE = 'orgLifecycle';
-export const orgWorkflowId = (orgId: string) => `org-${orgId}`;
+export const ORG_KIND = 'org';
 
-export interface OrgWorkflowInput {
-  orgId: string;
-  /**
-   * How long a run without an open task waits for an application before it ends (default 60 s): an update-with-start
-   * whose application is refused leaves a run with nothing to do. Tests shrink it.
-   */
-  applyWindowMs?: number;
-}
+export const USCC_TAKEN = { zh: '该统一社会信用代码已注册', en: 'an organisation with this USCC is already registered' };
+export const orgWorkflowId = (orgId: string) => `${ORG_KIND}-${orgId}`;
 
-/** The first reviewer account, created with the registration (password already hashed by the API). */
+/** The first reviewer account, created with the registration. Its password waits as a pending credential. */
 export interface ReviewerAccount {
   accountId: string;
   username: string;
   name: string;
-  passwordHash: string;
+  /** events/store/credentials.ts: only this random id crosses Temporal, never the password or its hash. */
+  credentialId: string;
 }
 
-export interface OrgApplication {
+export interface OrgApplication extends CommandEnvelope {
   orgId: string;
   details: OrgDetails;
   /** Present on the first registration only; a re-application keeps the existing reviewer. */
   reviewer?: ReviewerAccount;
-  actor: Actor;
-  correlationId?: string;
 }
 
 export interface OrgView {

@@ -1,6 +1,13 @@
-// ApiClient against a stubbed window.fetch: headers, URL joining, one host-driven token refresh, ApiError parsing.
+// ApiClient against a stubbed window.fetch: headers, URL joining (api-base with or without /api/v1), no protected
+// request without a token, one host-driven token refresh, ApiError parsing.
 import { expect } from '@open-wc/testing';
-import { ApiClient, ApiError, type ApiClientOptions } from '../../../components/api/api-client.js';
+import {
+  ApiClient,
+  ApiError,
+  isSignInRequired,
+  normalizeApiBase,
+  type ApiClientOptions,
+} from '../../../components/api/api-client.js';
 import { afterEach, beforeEach, describe, it } from '../mocha.js';
 
 interface Call {
@@ -65,9 +72,30 @@ describe('ApiClient', () => {
     expect(call!.body).to.equal('{"n":1}');
   });
 
-  it('defaults to same origin and zh-CN, sends no Authorization without a token, and maps 204 to undefined', async () => {
+  it('accepts api-base with or without the /api/v1 prefix and trailing slashes (CONTRACT.md Components)', async () => {
+    const bases = ['https://api.test', 'https://api.test/', 'https://api.test/api/v1', 'https://api.test/api/v1/', ' https://api.test/api/v1// '];
+    for (const apiBase of bases) {
+      replies.push(status(200, {}));
+      await clientWith({ value: 't' }, { apiBase }).get('/api/v1/me');
+    }
+    expect(calls.map((c) => c.url)).to.deep.equal(bases.map(() => 'https://api.test/api/v1/me'));
+    expect(['/api/v1', '/api/v1/', '', undefined].map(normalizeApiBase)).to.deep.equal(['', '', '', '']);
+    expect(normalizeApiBase('https://gw.test/jxjy/api/v1')).to.equal('https://gw.test/jxjy');
+  });
+
+  it('sends no protected request without a token: it fails with a localized sign-in-required error instead', async () => {
+    for (const [lang, message] of [['zh-CN', '请先登录后再使用此功能。'], ['en', 'Please sign in to use this.']] as const) {
+      const err = await rejection(clientWith({ value: undefined }, { lang }).get('/api/v1/tasks'));
+      expect(isSignInRequired(err), 'sign-in required').to.equal(true);
+      expect(err).to.include({ status: 401, code: 'sign_in_required', message });
+    }
+    expect(await rejection(clientWith({ value: '' }).get('/api/v1/tasks'))).to.include({ code: 'sign_in_required' });
+    expect(calls).to.have.length(0);
+  });
+
+  it('defaults to same origin and zh-CN, sends a public request (auth: false) with no Authorization, and maps 204 to undefined', async () => {
     replies.push(new Response(null, { status: 204 }));
-    expect(await new ApiClient().delete('/api/v1/things/1')).to.equal(undefined);
+    expect(await new ApiClient().delete('/api/v1/things/1', { auth: false })).to.equal(undefined);
     expect(calls[0]!.url).to.equal('/api/v1/things/1');
     expect(calls[0]!.headers.get('Accept-Language')).to.equal('zh-CN');
     expect(calls[0]!.headers.has('Authorization')).to.equal(false);
@@ -144,7 +172,7 @@ describe('ApiClient', () => {
     const listener = () => fired++;
     document.addEventListener('jxjy-token-expired', listener);
     try {
-      const err = await rejection(clientWith({ value: undefined }).post('/api/v1/auth/login', {}));
+      const err = await rejection(clientWith({ value: undefined }).post('/api/v1/sessions', {}, { auth: false }));
       expect(err.message).to.equal('用户名或密码错误');
     } finally {
       document.removeEventListener('jxjy-token-expired', listener);
@@ -163,14 +191,14 @@ describe('ApiClient', () => {
 
   it('gives a localized message when the error body is not JSON', async () => {
     replies.push(new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const err = await rejection(new ApiClient({ lang: 'en' }).get('/api/v1/x'));
+    const err = await rejection(new ApiClient({ lang: 'en' }).get('/api/v1/x', { auth: false }));
     expect(err).to.include({ status: 502, error: 'Bad Gateway', message: 'Request failed (502)' });
     expect(err.details).to.equal(undefined);
   });
 
   it('turns a network failure into ApiError status 0 with a localized message', async () => {
     replies.push(new TypeError('Failed to fetch'));
-    const err = await rejection(new ApiClient().get('/api/v1/x'));
+    const err = await rejection(new ApiClient().get('/api/v1/x', { auth: false }));
     expect(err).to.include({ status: 0, message: '网络连接失败，请检查网络后重试' });
   });
 
@@ -179,7 +207,7 @@ describe('ApiClient', () => {
     controller.abort();
     replies.push(new DOMException('aborted', 'AbortError'));
     try {
-      await new ApiClient().get('/api/v1/x', { signal: controller.signal });
+      await new ApiClient().get('/api/v1/x', { signal: controller.signal, auth: false });
       expect.fail('should have rejected');
     } catch (err) {
       expect(err).to.not.be.instanceOf(ApiError);
@@ -199,10 +227,10 @@ describe('ApiClient', () => {
       }),
       status(403, { statusCode: 403, error: 'Forbidden', message: 'not yet', code: 'org_not_approved' }),
     );
-    const api = new ApiClient();
-    const locked = await rejection(api.post('/api/v1/sessions', {}));
+    const api = new ApiClient({ getToken: () => 't' });
+    const locked = await rejection(api.post('/api/v1/sessions', {}, { auth: false }));
     expect([locked.status, locked.retryAfter, locked.code]).to.deep.equal([429, 900, undefined]);
-    const later = await rejection(api.get('/api/v1/health'));
+    const later = await rejection(api.get('/api/v1/health', { auth: false }));
     expect(later.retryAfter).to.be.within(115, 120);
     const forbidden = await rejection(api.post('/api/v1/tasks/t/decision', {}));
     expect([forbidden.code, forbidden.retryAfter]).to.deep.equal(['org_not_approved', undefined]);

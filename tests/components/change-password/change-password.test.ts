@@ -1,5 +1,5 @@
-// <jxjy-change-password>: zh/en, client-side password rules before any request, the restricted token in the
-// PUT, the new session in the event, and the server's field details next to the fields.
+// <jxjy-change-password>: zh/en, the shared password policy before any request, the restricted token in the
+// PUT, the new session in the event, the server's field details next to the fields, and sign-in needed without a token.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/change-password/change-password.js';
 import type { JxjyChangePassword } from '../../../components/change-password/change-password.component.js';
@@ -49,6 +49,7 @@ describe('jxjy-change-password', () => {
     ['no digits', 'Old12345', 'abcdefghij', 'abcdefghij', '密码须同时包含字母和数字'],
     ['no letters', 'Old12345', '1234567890', '1234567890', '密码须同时包含字母和数字'],
     ['same as current', 'Same12345', 'Same12345', 'Same12345', '新密码不能与当前密码相同'],
+    ['on the common-password list', 'Old12345', 'Password1', 'Password1', '该密码过于常见，请换一个'],
   ];
   for (const [name, current, next, confirm, message] of cases) {
     it(`refuses a new password that is ${name} without calling the API`, async () => {
@@ -95,11 +96,26 @@ describe('jxjy-change-password', () => {
         ],
       }),
     ]);
-    await submit(el, 'Wrong1234', 'Password1');
+    await submit(el, 'Wrong1234', 'Changed123');
     await waitUntil(() => !$(el, '.summary').hidden, 'summary shown');
     expect(text(el, '#currentPassword-error')).to.equal('当前密码不正确');
     expect(text(el, '#newPassword-error')).to.equal('密码过于常见');
     expect(text(el, '.summary')).to.contain('密码不符合要求');
     await waitUntil(() => focused(el, $(el, '.summary')), 'summary focused');
+  });
+
+  it('without a token shows that sign-in is needed (zh and en, axe), and shows the form once the token arrives', async () => {
+    stub = stubFetch({});
+    const el = await fixture<JxjyChangePassword>(html`<jxjy-change-password></jxjy-change-password>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.sign-in-needed'), 'sign-in notice');
+    expect(text(el, '.sign-in-needed')).to.equal('请先登录后再使用此功能。');
+    expect($(el, '.sign-in-needed').getAttribute('role')).to.equal('status');
+    expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await waitUntil(() => text(el, '.sign-in-needed') === 'Please sign in to use this.', 'English notice');
+    el.token = 'late-jwt';
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form once signed in');
+    expect(stub.calls).to.have.length(0);
   });
 });

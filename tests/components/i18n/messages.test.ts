@@ -1,24 +1,50 @@
-// Message maps: English covers every zh-CN key and placeholder; resolveLang and format behave as documented.
+// Message catalogs: the core words and every component's own catalog have an English text for every zh-CN key
+// with the same placeholders; resolveLang, format and mergeCatalogs behave as documented.
 import { expect } from '@open-wc/testing';
-import { en, format, resolveLang, zh } from '../../../components/i18n/messages.js';
+import { coreMessages, format, mergeCatalogs, resolveLang, type Catalog } from '../../../components/i18n/messages.js';
+import { captchaMessages } from '../../../components/shared/captcha.messages.js';
+import { ruleMessages } from '../../../components/shared/rules.messages.js';
+import { loginMessages } from '../../../components/login/login.messages.js';
+import { changePasswordMessages } from '../../../components/change-password/change-password.messages.js';
+import { orgRegisterMessages } from '../../../components/org-register/org-register.messages.js';
+import { registerMessages } from '../../../components/register/register.messages.js';
+import { taskInboxMessages } from '../../../components/task-inbox/task-inbox.messages.js';
+import { portalText } from '../../../components/portal/portal.messages.js';
 import { describe, it } from '../mocha.js';
 
-// Type-level: tsc rejects this file if a zh key is missing from en or en has a key zh lacks.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const keysMatch: Same<keyof typeof zh, keyof typeof en> = true;
+const catalogs: Record<string, Catalog<string>> = {
+  core: coreMessages,
+  captcha: captchaMessages,
+  rules: ruleMessages,
+  login: loginMessages,
+  'change-password': changePasswordMessages,
+  'org-register': orgRegisterMessages,
+  register: registerMessages,
+  'task-inbox': taskInboxMessages,
+  portal: portalText,
+};
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('messages', () => {
-  it('has an English text for every zh-CN key, and no extra ones', () => {
-    expect(keysMatch).to.equal(true);
-    expect(Object.keys(en).sort()).to.deep.equal(Object.keys(zh).sort());
-    for (const value of Object.values(en)) expect(value.trim()).to.not.equal('');
-  });
+  for (const [name, catalog] of Object.entries(catalogs)) {
+    it(`${name}: English covers every zh-CN key with the same placeholders, and no text is empty`, () => {
+      const zh = catalog['zh-CN'];
+      const en = catalog.en;
+      expect(Object.keys(en).sort(), name).to.deep.equal(Object.keys(zh).sort());
+      for (const key of Object.keys(zh)) {
+        expect(zh[key]!.trim(), `${name}.${key} (zh)`).to.not.equal('');
+        expect(en[key]!.trim(), `${name}.${key} (en)`).to.not.equal('');
+        expect(placeholders(en[key]!), `${name}.${key}`).to.deep.equal(placeholders(zh[key]!));
+      }
+    });
+  }
 
-  it('uses the same placeholders in both languages', () => {
-    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect(placeholders(en[key]), key).to.deep.equal(placeholders(zh[key]));
+  it('keeps component texts out of the core: no component catalog repeats a core key', () => {
+    const core = new Set(Object.keys(coreMessages['zh-CN']));
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      if (name === 'core' || name === 'portal') continue;
+      expect(Object.keys(catalog['zh-CN']).filter((k) => core.has(k)), name).to.deep.equal([]);
     }
   });
 
@@ -31,5 +57,11 @@ describe('messages', () => {
     expect(format('zh-CN', 'retry')).to.equal('重试');
     expect(format('en', 'requestFailed', { status: 503 })).to.equal('Request failed (503)');
     expect(format('zh-CN', 'requestFailed')).to.equal('请求失败（{status}）');
+  });
+
+  it('merges catalogs per language', () => {
+    const merged = mergeCatalogs(captchaMessages, loginMessages);
+    expect(merged['zh-CN'].captchaRefresh).to.equal('换一张');
+    expect(merged.en.login).to.equal('Sign in');
   });
 });

@@ -167,4 +167,24 @@ describe('jxjy-login', () => {
     setTimeout(() => org!.click());
     expect((await oneEvent(el, 'jxjy-navigate')).detail).to.deep.equal({ to: 'org-register' });
   });
+
+  for (const lang of ['zh-CN', 'en']) {
+    it(`keeps the captcha input, image and refresh button on one row at the form's width (${lang})`, async () => {
+      stub = stubFetch({ 'GET /api/v1/captcha': captchaRoute() });
+      // 392px is the login column of the demo portal (440px minus its panel padding); 300px a narrow phone.
+      for (const width of [420, 392, 300]) {
+        const box = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><jxjy-login lang=${lang}></jxjy-login></div>`);
+        const el = box.querySelector('jxjy-login')!;
+        await waitUntil(() => el.shadowRoot!.querySelector('img[data-captcha-id]'), 'captcha shown');
+        const [input, image, refresh] = ['#captchaAnswer', 'img', '.refresh'].map((s) => $(el, s).getBoundingClientRect());
+        const middle = (r: DOMRect) => r.top + r.height / 2;
+        expect(Math.abs(middle(input!) - middle(image!)), `input beside image at ${width}px`).to.be.below(4);
+        expect(Math.abs(middle(refresh!) - middle(image!)), `button beside image at ${width}px`).to.be.below(4);
+        // One line of text: the button's characters never stack into a column.
+        expect(refresh!.height, `button height at ${width}px`).to.be.at.most(40);
+        expect(refresh!.right, `button inside the form at ${width}px`).to.be.at.most(box.getBoundingClientRect().right + 0.5);
+        expect(input!.width, `input usable at ${width}px`).to.be.at.least(60);
+      }
+    });
+  }
 });

@@ -71,12 +71,26 @@ describe('jxjy-org-register', () => {
     });
     expect(text(el, '#uscc-error')).to.equal('统一社会信用代码校验位不正确，请核对');
     expect(text(el, '#regionCode-error')).to.equal('行政区划代码应为 6 位数字');
-    expect(text(el, '#contactPhone-error')).to.equal('请输入有效的联系电话');
+    expect(text(el, '#contactPhone-error')).to.equal('联系电话应为 11 位手机号或固定电话（如 020-12345678）');
     expect(text(el, '#reviewerUsername-error')).to.contain('4–32');
     expect(text(el, '#reviewerPassword-error')).to.equal('密码须同时包含字母和数字');
+    expect(text(el, '#reviewerUsername-error')).to.equal('用户名应为 4–32 位');
     expect(text(el, '#reviewerPasswordConfirm-error')).to.equal('两次输入的密码不一致');
     expect($(el, '#uscc').getAttribute('aria-describedby')).to.equal('uscc-hint uscc-error');
     expect(focused(el, $(el, '.summary'))).to.equal(true);
+    expect(stub!.to(ROUTE)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses one-character names and names with control or bidi characters, as the server does', async () => {
+    const el = await render([], 'en');
+    await submit(el, { ...VALID, name: '广', contactName: '张\u202E三', reviewerPassword: 'Password1', reviewerPasswordConfirm: 'Password1' });
+    expect(text(el, '#name-error')).to.equal('Unit name must be 2–100 characters');
+    expect(text(el, '#contactName-error')).to.contain('text-direction overrides');
+    expect(text(el, '#reviewerPassword-error')).to.equal('This password is too common; choose another');
+    await submit(el, { ...VALID, contactName: '张' });
+    expect(text(el, '#contactName-error')).to.equal('Contact name must be 2–50 characters');
+    expect(el.shadowRoot!.querySelector('#name-error')).to.equal(null);
     expect(stub!.to(ROUTE)).to.have.length(0);
     await expect(el).to.be.accessible();
   });

@@ -6,6 +6,7 @@ import '../../../components/config/config.js';
 import '../../../components/login/login.js';
 import '../../../components/change-password/change-password.js';
 import '../../../components/org-register/org-register.js';
+import '../../../components/register/register.js';
 import '../../../components/task-inbox/task-inbox.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
@@ -13,6 +14,8 @@ import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch
 
 const page = new DOMParser().parseFromString(portalPage(), 'text/html');
 document.body.replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
+// The page's own stylesheet too, so layout (the header) is tested as portals see it.
+document.head.append(...[...page.head.querySelectorAll('style')].map((n) => document.importNode(n, true)));
 sessionStorage.clear();
 
 let stub: FetchStub | undefined;
@@ -114,6 +117,33 @@ describe('demo portal', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('shows person registration (个人注册) from the login screen and, once registered, goes to sign-in with a notice', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/accounts': [json(201, { accountId: 'acc-7', personId: 'per-7', username: 'zhang_san', position: '9' })],
+    });
+    await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('.links'), 'login links');
+    byTestId('login')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('.links button')[0]!.click();
+    await waitUntil(() => visible('view-register') && byTestId('register')?.shadowRoot?.querySelector('img[data-captcha-id]'), 'register view');
+    expect(location.hash).to.equal('#register');
+    expect(document.activeElement).to.equal(document.getElementById('register-title'));
+    await expect(document.body).to.be.accessible();
+    const register = byTestId('register')!;
+    fill(register, {
+      name: '张三',
+      idNumber: '11010519491231002X',
+      username: 'zhang_san',
+      password: 'Wq7-lantern-42',
+      passwordConfirm: 'Wq7-lantern-42',
+      captchaAnswer: 'ab12',
+    });
+    $(register, 'button[type=submit]').click();
+    await waitUntil(() => visible('view-login') && byTestId('login') && !byTestId('portal-notice')!.hidden, 'login with notice');
+    expect(location.hash).to.equal('');
+    expect(byTestId('portal-notice')!.textContent).to.equal('注册成功。请使用用户名 zhang_san 登录，首次登录须修改密码。');
+    expect(stub.to('POST /api/v1/accounts')).to.have.length(1);
+  });
+
   it('switches the language of the page and the screens', async () => {
     stub = stubFetch({ 'GET /api/v1/captcha': captchaRoute() });
     await waitUntil(() => byTestId('login')?.shadowRoot?.querySelector('img[data-captcha-id]'), 'login with captcha');
@@ -127,6 +157,23 @@ describe('demo portal', () => {
     await expect(document.body).to.be.accessible();
     byTestId('lang-toggle')!.click();
     await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+  });
+
+  it('keeps the language switch on the title’s row in English (the header wraps the title, not the switch)', async () => {
+    stub = stubFetch({ 'GET /api/v1/captcha': captchaRoute() });
+    const toggle = byTestId('lang-toggle')!;
+    const brand = document.querySelector<HTMLElement>('.portal-header .brand')!;
+    try {
+      for (const lang of ['en', 'zh-CN']) {
+        if (document.documentElement.lang !== lang) toggle.click();
+        await waitUntil(() => document.documentElement.lang === lang, `page in ${lang}`);
+        const [t, b] = [toggle.getBoundingClientRect(), brand.getBoundingClientRect()];
+        expect(t.top, `switch beside the title (${lang}, ${innerWidth}px window)`).to.be.below(b.bottom);
+        expect(t.right, `switch inside the window (${lang})`).to.be.at.most(innerWidth);
+      }
+    } finally {
+      if (document.documentElement.lang !== 'zh-CN') toggle.click();
+    }
   });
 
   it('signs out with a notice when the API reports the token expired', async () => {

@@ -1,5 +1,6 @@
-// <jxjy-task-inbox>: the table in zh and en, empty and error states, filters, paging, approve and
-// reject-with-reason flows (reason required, focus moves on), org_not_approved, and the decided event.
+// <jxjy-task-inbox>: the table in zh and en, empty and error states, filters, paging, approve (after a
+// confirmation) and reject-with-reason flows (reason required, focus moves on, the decided row leaves the open
+// list), the overdue/reminded tag, org_not_approved, and the decided event. Token and configuration: *.config.test.ts.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/task-inbox/task-inbox.js';
 import type { JxjyTaskInbox } from '../../../components/task-inbox/task-inbox.component.js';
@@ -36,6 +37,15 @@ async function render(routes: Parameters<typeof stubFetch>[0], lang = 'zh-CN') {
 
 const row = (el: JxjyTaskInbox, n: number) => $(el, `tr[data-task-id="t-${n}"]`);
 const button = (el: JxjyTaskInbox, n: number, action: string) => $<HTMLButtonElement>(el, `tr[data-task-id="t-${n}"] [data-action=${action}]`);
+const gone = (el: JxjyTaskInbox, n: number) => !el.shadowRoot!.querySelector(`tr[data-task-id="t-${n}"]`);
+const confirmFocused = (el: JxjyTaskInbox) => el.shadowRoot!.activeElement?.id === 'approve-confirm';
+
+/** Approve the way a person does: 通过, then 确认通过 in the confirmation step. */
+async function approve(el: JxjyTaskInbox, n: number) {
+  button(el, n, 'approve').click();
+  await waitUntil(() => confirmFocused(el), 'confirmation focused');
+  $(el, '#approve-confirm').click();
+}
 
 describe('jxjy-task-inbox', () => {
   it('lists open tasks in a captioned table with scoped headers (zh-CN) and passes axe', async () => {
@@ -111,24 +121,71 @@ describe('jxjy-task-inbox', () => {
     expect(el.shadowRoot!.querySelector('.pager')).to.equal(null);
   });
 
-  it('approves a task: posts the decision, updates the row, emits the event and focuses the next open task', async () => {
+  it('asks for confirmation before approving: 通过 alone sends nothing; cancel and Escape back out', async () => {
+    const el = await render({ [LIST]: [page([task(1)])] });
+    button(el, 1, 'approve').click();
+    await waitUntil(() => confirmFocused(el), 'confirm button focused');
+    expect(button(el, 1, 'approve').getAttribute('aria-expanded')).to.equal('true');
+    expect(button(el, 1, 'approve').getAttribute('aria-controls')).to.equal('approve-form');
+    expect(text(el, '#approve-question')).to.equal('确定通过“示例单位1”吗？通过后不能撤销。');
+    expect($(el, '#approve-confirm').getAttribute('aria-describedby')).to.equal('approve-question');
+    expect(stub!.calls.filter((c) => c.method === 'POST')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    $(el, '#approve-form button[type=button]').click();
+    await waitUntil(() => focused(el, button(el, 1, 'approve')), 'focus back on approve after cancel');
+    expect(el.shadowRoot!.querySelector('#approve-form')).to.equal(null);
+    expect(button(el, 1, 'approve').getAttribute('aria-expanded')).to.equal('false');
+
+    button(el, 1, 'approve').click();
+    await waitUntil(() => confirmFocused(el), 'confirm button focused again');
+    $(el, '#approve-confirm').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitUntil(() => focused(el, button(el, 1, 'approve')), 'focus back on approve after Escape');
+    expect(el.shadowRoot!.querySelector('#approve-form')).to.equal(null);
+    expect(stub!.calls.filter((c) => c.method === 'POST')).to.have.length(0);
+  });
+
+  it('asks for confirmation in English too, and passes axe', async () => {
+    const el = await render({ [LIST]: [page([task(1)])] }, 'en');
+    button(el, 1, 'approve').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#approve-form'), 'confirmation');
+    expect(text(el, '#approve-question')).to.equal('Approve “示例单位1”? This cannot be undone.');
+    expect(text(el, '#approve-confirm')).to.equal('Confirm approval');
+    await expect(el).to.be.accessible();
+  });
+
+  it('approves after confirmation: posts, the row leaves the open list, the event fires, focus goes to the next task', async () => {
     const el = await render({ [LIST]: [page([task(1), task(2)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'approve')] });
-    setTimeout(() => button(el, 1, 'approve').click());
+    setTimeout(() => void approve(el, 1));
     const event = await oneEvent(el, 'jxjy-task-decided');
     expect(event.detail).to.deep.equal({ taskId: 't-1', decision: 'approve', subject: task(1).subject });
     expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'approve' });
     await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
-    expect(row(el, 1).textContent).to.contain('已通过');
-    expect(row(el, 1).querySelector('button')).to.equal(null);
-    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1');
+    expect(gone(el, 1), 'decided row left the open list').to.equal(true);
+    expect(text(el, 'caption')).to.equal('待办事项（已显示 1 条）');
+    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1（已移入已办）');
+    expect($(el, '#inbox-status').getAttribute('role')).to.equal('status');
+    // Without a refresh: the list was fetched once.
+    expect(stub!.to(LIST)).to.have.length(1);
   });
 
-  it('moves focus to the status message after deciding the last open task', async () => {
+  it('moves focus to the status message after deciding the last open task, and shows the empty state', async () => {
     const el = await render({ [LIST]: [page([task(1)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'approve')] });
-    button(el, 1, 'approve').click();
+    await approve(el, 1);
     await waitUntil(() => focused(el, $(el, '#inbox-status')), 'focus on the status message');
-    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1');
+    expect(text(el, '#inbox-status')).to.equal('已通过：示例单位1（已移入已办）');
+    expect(text(el, '.empty')).to.equal('暂无待办');
     await expect(el).to.be.accessible();
+  });
+
+  it('shows the overdue / reminded tag on a task whose due date passed (zh and en)', async () => {
+    const overdue = task(1, { remindedAt: '2026-04-01T00:00:00.000Z', dueAt: '2026-03-31T00:00:00.000Z' });
+    const el = await render({ [LIST]: [page([overdue, task(2, { remindedAt: null })])] });
+    expect(text(el, 'tr[data-task-id="t-1"] [data-tag=reminded]')).to.equal('已超期·已催办');
+    expect(row(el, 2).querySelector('[data-tag=reminded]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-tag=reminded]')?.textContent === 'Overdue, reminded', 'English tag');
   });
 
   it('requires a reason to reject: an empty reason shows an error and calls nothing', async () => {
@@ -152,7 +209,8 @@ describe('jxjy-task-inbox', () => {
     expect(event.detail.decision).to.equal('reject');
     expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'reject', reason: '营业执照已过期' });
     await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
-    expect(row(el, 1).textContent).to.contain('已驳回').and.contain('营业执照已过期');
+    expect(gone(el, 1), 'rejected row left the open list').to.equal(true);
+    expect(text(el, '#inbox-status')).to.equal('已驳回：示例单位1（已移入已办）');
     expect(el.shadowRoot!.querySelector('#reason-form')).to.equal(null);
   });
 
@@ -171,7 +229,7 @@ describe('jxjy-task-inbox', () => {
       [LIST]: [page([task(1)])],
       'POST /api/v1/tasks/t-1/decision': [json(403, { statusCode: 403, error: 'Forbidden', message, code: 'org_not_approved' })],
     });
-    button(el, 1, 'approve').click();
+    await approve(el, 1);
     await waitUntil(() => el.shadowRoot!.querySelector('.blocked'), 'blocked notice');
     expect(text(el, '.blocked')).to.equal(message);
     expect($(el, '.blocked').getAttribute('role')).to.equal('alert');
@@ -194,7 +252,7 @@ describe('jxjy-task-inbox', () => {
       [LIST]: [page([task(1)])],
       'POST /api/v1/tasks/t-1/decision': [json(409, { statusCode: 409, error: 'Conflict', message: '该事项已办结' })],
     });
-    button(el, 1, 'approve').click();
+    await approve(el, 1);
     await waitUntil(() => !$(el, '.failure').hidden, 'failure shown');
     expect(text(el, '.failure')).to.equal('该事项已办结');
     expect(button(el, 1, 'approve').textContent!.trim()).to.equal('通过');
@@ -213,5 +271,16 @@ describe('jxjy-task-inbox', () => {
     $(el, '#reason-form button[type=submit]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('#reason-error'), 'reason error');
     expect(text(el, '#reason-error')).to.equal('理由过短');
+  });
+
+  it('refuses a control character in the reason before calling the API', async () => {
+    const el = await render({ [LIST]: [page([task(1)])] });
+    button(el, 1, 'reject').click();
+    await el.updateComplete;
+    fill(el, { 'reason-input': '材料\u0007不全' });
+    $(el, '#reason-form button[type=submit]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('#reason-error'), 'reason error');
+    expect(text(el, '#reason-error')).to.equal('理由不能包含控制字符');
+    expect(stub!.calls.filter((c) => c.method === 'POST')).to.have.length(0);
   });
 });

@@ -286,6 +286,72 @@ for (const [name, make, enabled] of subjects) {
       // The live event arrived by wake-up, not by the 5 s poll.
     }, 4000);
 
+    it('bounds readAll, readPage and readHeaders by an inclusive upper position', async () => {
+      const prefix = `to${crypto.randomBytes(4).toString('hex')}-`;
+      const before = await store.headPosition();
+      await store.append(`${prefix}${crypto.randomUUID()}`, [1, 2, 3, 4, 5].map((n) => newEvent(`E${n}`)), { expectedRevision: 'no_stream' });
+      const all = await readAllUntil(store, { after: before, filter: { streamPrefixes: [prefix] } }, 5);
+      const to = all[2]!.position;
+      const bounded = await store.readAll({ after: before, to, filter: { streamPrefixes: [prefix] } });
+      expect(bounded.map((e) => e.type)).toEqual(['E1', 'E2', 'E3']);
+      expect((await store.readAll({ after: all[0]!.position, to, filter: { streamPrefixes: [prefix] } })).map((e) => e.type)).toEqual(['E2', 'E3']);
+      const page = await store.readPage({ after: before, to, filter: { streamPrefixes: [prefix] } });
+      expect(page.events.map((e) => e.type)).toEqual(['E1', 'E2', 'E3']);
+      expect(page.checkpoint).toBe(to); // scanned up to the bound, not past it
+      const headers = await store.readHeaders({ after: all[0]!.position, to });
+      expect(headers.events.map((e) => e.type)).toEqual(['E2', 'E3']);
+      expect(headers.events[0]).toEqual({ streamId: all[1]!.streamId, revision: 1n, position: all[1]!.position, type: 'E2', recordedAt: all[1]!.recordedAt });
+      expect(await store.readAll({ after: to, to })).toEqual([]);
+    });
+
+    it('passes a long run of foreign events in a filtered read: the checkpoint moves past them', async () => {
+      const prefix = `far${crypto.randomBytes(4).toString('hex')}-`;
+      const before = await store.headPosition();
+      const foreign = streamOf('foreign');
+      for (let i = 0; i < 1000; i += 250) {
+        await store.append(foreign, Array.from({ length: 250 }, (_, k) => newEvent(`Foreign${i + k}`)), { expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1) });
+      }
+      const lastForeign = (await store.readStream(foreign, { fromRevision: 999n }))[0]!.position;
+      const filter = { streamPrefixes: [prefix] };
+      // Nothing matches yet: paging with the checkpoint still arrives past every foreign event, in a few reads.
+      let after = before;
+      for (let reads = 0; after < lastForeign; reads++) {
+        expect(reads).toBeLessThan(50);
+        const page = await store.readPage({ after, filter, limit: 10 });
+        expect(page.events).toEqual([]);
+        expect(page.checkpoint >= after).toBe(true);
+        if (page.checkpoint === after) await new Promise((resolve) => setTimeout(resolve, 20)); // not readable yet
+        after = page.checkpoint;
+      }
+      const { position: match } = await store.append(`${prefix}${crypto.randomUUID()}`, [newEvent('Wanted')], { expectedRevision: 'no_stream' });
+      const found = await readAllUntil(store, { after: before, filter, limit: 5 }, 1);
+      expect(found.map((e) => e.type)).toEqual(['Wanted']);
+      const fromCheckpoint = await readAllUntil(store, { after, filter, limit: 5 }, 1);
+      expect(fromCheckpoint.map((e) => e.position)).toEqual([match]);
+
+      const controller = new AbortController();
+      const received = collect(store.subscribe({ after: before, filter, pollMs: 5000, signal: controller.signal }), 1);
+      expect((await received).map((e) => e.type)).toEqual(['Wanted']);
+      controller.abort();
+    }, 20_000);
+
+    it('matches any of several filters', async () => {
+      const tag = crypto.randomBytes(4).toString('hex');
+      const before = await store.headPosition();
+      await store.append(`a${tag}-${crypto.randomUUID()}`, [newEvent('Kept'), newEvent('Dropped')], { expectedRevision: 'no_stream' });
+      await store.append(`b${tag}-${crypto.randomUUID()}`, [newEvent('Any')], { expectedRevision: 'no_stream' });
+      await store.append(`c${tag}-${crypto.randomUUID()}`, [newEvent('Kept')], { expectedRevision: 'no_stream' });
+      const filter = [{ streamPrefixes: [`a${tag}-`], eventTypes: ['Kept'] }, { streamPrefixes: [`b${tag}-`] }];
+      const events = await readAllUntil(store, { after: before, filter }, 2);
+      expect(events.map((e) => `${e.streamId[0]}:${e.type}`)).toEqual(['a:Kept', 'b:Any']);
+    });
+
+    it('knows the newest written position, at or after the newest readable one', async () => {
+      const { position } = await store.append(streamOf('written'), [newEvent('Written')], { expectedRevision: 'no_stream' });
+      expect((await store.writtenPosition()) >= position).toBe(true);
+      expect((await store.writtenPosition()) >= (await store.headPosition())).toBe(true);
+    });
+
     it('verifies the hash chain and detects a row altered behind its back', async (context) => {
       const stream = streamOf('dishonesty');
       await store.append(stream, [newEvent('DishonestyRecorded', { reason: '提供虚假材料', hours: 12 })], { expectedRevision: 'no_stream' });

@@ -37,7 +37,7 @@ describe('temporal dev server', () => {
     const streamId = `review-${crypto.randomUUID()}`;
     const taskQueue = uniqueTaskQueue('server-restart');
     try {
-      const final = await withTestWorker(temporal, { taskQueue, activities: createActivities({ store }) }, async () => {
+      const final = await withTestWorker(temporal, { taskQueue, activities: createActivities({ store, db }) }, async () => {
         const handle = await temporal.client.workflow.start(reviewLifecycle, { taskQueue, workflowId: streamId, args: [{ streamId }] });
         await expect.poll(() => handle.query(view).then((v) => v.phase), { interval: 50, timeout: 10_000 }).toBe('draft');
         await handle.executeUpdate(submit, { args: [{ hours: 4 }] });

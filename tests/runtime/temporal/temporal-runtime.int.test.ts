@@ -49,7 +49,7 @@ describe('startTemporal', () => {
     const cfg = config({});
     const runtime = await startTemporal({
       config: cfg,
-      activities: createActivities({ store }),
+      activities: createActivities({ store, db }),
       workflowBundle,
       devServer: { port: 0 },
     });
@@ -69,7 +69,7 @@ describe('startTemporal', () => {
 
   it('connects to TEMPORAL_ADDRESS without spawning a server', async () => {
     const cfg = config({ temporalAddress: inject('temporalAddress'), dataDir: path.join(dir, 'unused') });
-    const runtime = await startTemporal({ config: cfg, activities: createActivities({ store }), workflowBundle });
+    const runtime = await startTemporal({ config: cfg, activities: createActivities({ store, db }), workflowBundle });
     try {
       expect(runtime.address).toBe(inject('temporalAddress'));
       await runtime.check();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventStore, StoreUnavailableError } from '../../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
 import { createEventActivities } from '../../../workflows/activities/append-events.js';
-import type { AppendEventsInput } from '../../../workflows/shared/append-contract.js';
+import type { AppendEventsInput } from '../../../workflows/kit/append-contract.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../../support/databases.js';
 import { type TestTemporal, connectTestTemporal, uniqueTaskQueue, withTestWorker } from '../../support/temporal.js';
 import { approve, reviewLifecycle, submit, view } from '../fixtures/test-workflows.js';

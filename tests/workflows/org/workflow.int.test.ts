@@ -63,7 +63,7 @@ describe('orgLifecycle workflow', () => {
   beforeAll(async () => {
     [db, temporal] = await Promise.all([openTestDatabase('postgres'), connectTestTemporal()]);
     store = await createPostgresEventStore(db);
-    activities = createActivities({ store });
+    activities = createActivities({ store, db });
   });
   afterAll(async () => {
     await temporal?.close();

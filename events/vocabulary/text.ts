@@ -1,0 +1,30 @@
+/**
+ * Hostile text (CONTRACT.md conventions): no string anywhere may carry NUL or other control characters (PostgreSQL
+ * refuses NUL in JSON, terminals and logs misread the rest), and names — which others see in lists and on
+ * certificates — may not carry bidirectional overrides or invisible characters that disguise what they say.
+ */
+
+// C0 controls except tab, line feed and carriage return (multi-line reasons keep their lines), DEL, and C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Bidi embeddings, overrides and isolates; marks; zero-width characters; the BOM; the soft hyphen.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]/;
+// Lone surrogates cannot be stored as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export type TextProblem = 'control' | 'invisible' | 'encoding';
+
+/** Any free text: refuses control characters and broken encodings. */
+export function textProblem(value: string): TextProblem | null {
+  if (CONTROL.test(value)) return 'control';
+  if (LONE_SURROGATE.test(value)) return 'encoding';
+  return null;
+}
+
+/** Names of people, organisations, classes: also refuses bidi overrides and invisible characters. */
+export function nameProblem(value: string): TextProblem | null {
+  return textProblem(value) ?? (INVISIBLE.test(value) ? 'invisible' : null);
+}
+
+/** A person's or an organisation's name: 2–50 (people) or 2–100 (organisations) characters after trimming. */
+export const PERSON_NAME = { min: 2, max: 50 } as const;
+export const ORG_NAME = { min: 2, max: 100 } as const;

@@ -1,0 +1,40 @@
+/**
+ * What the account lifecycle changes outside its own stream, around the append (sandbox code): a registration claims
+ * the username (and a person's ID number) and activates the pending password; a password change activates the new
+ * one. A failed claim gives back the earlier ones; a failed append gives back all and drops the password.
+ */
+import { idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
+import { claimAll, credentials } from '../kit/claims.js';
+import type { Effects } from '../kit/lifecycle.js';
+import type { AccountCommand, AccountLifecycleState } from './decider.js';
+import { ID_NUMBER_TAKEN, USERNAME_TAKEN } from './messages.js';
+
+type AccountEffects = Effects<AccountCommand, unknown, AccountLifecycleState>;
+
+export const registrationEffects: AccountEffects = {
+  async before({ command, state, metadata }) {
+    if (command.type !== 'register') return;
+    const { account, usernameField, idNumber, credentialId } = command.registration;
+    const ownerId = state.accountId;
+    const undoClaims = await claimAll(
+      [
+        { stream: usernameClaimStream(account.username), ownerId, conflict: { field: usernameField, message: USERNAME_TAKEN } },
+        ...(idNumber ? [{ stream: idNumberClaimStream(idNumber), ownerId, conflict: { field: 'idNumber', message: ID_NUMBER_TAKEN } }] : []),
+      ],
+      metadata,
+    );
+    try {
+      await credentials.activateCredential({ accountId: ownerId, credentialId });
+    } catch (error) {
+      await undoClaims();
+      throw error;
+    }
+    return undoClaims;
+  },
+};
+
+export const passwordEffects: AccountEffects = {
+  async before({ command, state }) {
+    if (command.type === 'changePassword') await credentials.activateCredential({ accountId: state.accountId, credentialId: command.change.credentialId });
+  },
+};
