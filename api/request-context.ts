@@ -30,17 +30,14 @@ export function registerRequestContext(server: Server): void {
   });
 }
 
-export type CommandMetadata = Pick<EventMetadata, 'actor'> & { correlationId: string };
+export type CommandMetadata = { actor: NonNullable<EventMetadata['actor']>; correlationId: string };
 
-/**
- * Who did it and under which request: the metadata a command carries into its events. Public routes
- * (registration) have no actor yet; they set one themselves once the new account exists.
- */
+/** Public routes (registration) act for someone who has no account yet. */
+export const ANONYMOUS = { id: 'anonymous', role: 'public' } as const;
+
+/** Who did it and under which request: the metadata a command carries into its events. */
 export function eventMetadata<R extends ReqRef>(request: Request<R>): CommandMetadata {
-  const metadata: CommandMetadata = { correlationId: request.app.correlationId };
-  if (request.auth.isAuthenticated) {
-    const { accountId, role, orgId } = request.auth.credentials;
-    metadata.actor = orgId ? { id: accountId, role, orgId } : { id: accountId, role };
-  }
-  return metadata;
+  if (!request.auth.isAuthenticated) return { actor: { ...ANONYMOUS }, correlationId: request.app.correlationId };
+  const { accountId, role, orgId } = request.auth.credentials;
+  return { actor: orgId ? { id: accountId, role, orgId } : { id: accountId, role }, correlationId: request.app.correlationId };
 }

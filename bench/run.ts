@@ -8,7 +8,11 @@
  *    INSERT the row at head+1 (the "OCC append" of reference/eventstore.md §4), same columns, same payload;
  *  - batched append: the same with 100 rows in one multi-row INSERT;
  *  - readAll: keyset pages of 1000 over the same rows ordered by the serial;
- *  - catch-up: the stream_catalog upsert applied page by page with its checkpoint in one transaction, by hand.
+ *  - catch-up: what a correct hand-written catch-up of stream_catalog must do — pages of 500 in the store's global
+ *    order (transaction id, position) below the snapshot xmin (never skip a late commit, DESIGN.md §3), only the
+ *    columns stream_catalog folds, then its upsert and the checkpoint in one transaction. The runner does the same
+ *    through its general machinery (per-projection checkpoints and transactions, header-only reads); fresh runner
+ *    and fresh tables per round, best of three rounds each, alternating.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -34,9 +38,14 @@ CREATE TABLE raw_events (
   stream_id text NOT NULL, stream_revision bigint NOT NULL, event_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
   data jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at text NOT NULL, prev_hash text, hash text NOT NULL,
   PRIMARY KEY (stream_id, stream_revision));
+CREATE INDEX raw_events_global_order ON raw_events (transaction_id, global_position);`;
+
+/** Fresh per round, like the runner's tables. */
+const RAW_CATCH_UP_DDL = `
+DROP TABLE IF EXISTS raw_catalog, raw_checkpoint;
 CREATE TABLE raw_catalog (stream_id text PRIMARY KEY, kind text NOT NULL, revision bigint NOT NULL, event_count bigint NOT NULL,
   last_event_type text NOT NULL, last_recorded_at text NOT NULL, last_position text NOT NULL);
-CREATE TABLE raw_checkpoint (name text PRIMARY KEY, position bigint NOT NULL);`;
+CREATE TABLE raw_checkpoint (name text PRIMARY KEY, position text NOT NULL);`;
 
 const payload = (i: number) => ({
   personId: crypto.randomUUID(),
@@ -108,6 +117,44 @@ async function rawAppend(db: Database, streamId: string, events: NewEvent[]) {
   });
 }
 
+/** The raw catch-up loop (see the header): resolves to the number of events applied. */
+async function rawCatchUp(db: Database): Promise<number> {
+  let after = ['0', '0'];
+  let count = 0;
+  for (;;) {
+    const { rows: page } = await db.query<Record<string, string>>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position, e.stream_id,
+         e.stream_revision::text AS stream_revision, e.event_type, e.recorded_at
+       FROM raw_events e
+       WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id, e.global_position LIMIT 500`,
+      after,
+    );
+    if (page.length === 0) return count;
+    const position = (r: Record<string, string>) => `${r.transaction_id!.padStart(20, '0')}:${r.global_position!.padStart(20, '0')}`;
+    const byStream = new Map(page.map((r) => [r.stream_id!, r]));
+    const counts = new Map<string, number>();
+    for (const r of page) counts.set(r.stream_id!, (counts.get(r.stream_id!) ?? 0) + 1);
+    const records = [...byStream.values()].map((r) => ({
+      stream_id: r.stream_id, kind: 'credit', revision: r.stream_revision, event_count: counts.get(r.stream_id!),
+      last_event_type: r.event_type, last_recorded_at: r.recorded_at, last_position: position(r),
+    }));
+    const last = page[page.length - 1]!;
+    after = [last.transaction_id!, last.global_position!];
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO raw_catalog AS c SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(stream_id text, kind text, revision bigint,
+           event_count bigint, last_event_type text, last_recorded_at text, last_position text)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision, event_count = c.event_count + EXCLUDED.event_count,
+           last_event_type = EXCLUDED.last_event_type, last_recorded_at = EXCLUDED.last_recorded_at, last_position = EXCLUDED.last_position`,
+        [JSON.stringify(records)],
+      );
+      await tx.query(`INSERT INTO raw_checkpoint VALUES ('raw', $1) ON CONFLICT (name) DO UPDATE SET position = $1`, [position(last)]);
+    });
+    count += page.length;
+  }
+}
+
 async function benchEngine(engine: string, db: Database, store: EventStore) {
   await db.exec(RAW_DDL);
   const stream = (i: number) => `credit-${Math.floor(i / PER_STREAM)}-${engine}`;
@@ -147,9 +194,10 @@ async function benchEngine(engine: string, db: Database, store: EventStore) {
     let count = 0;
     for (;;) {
       const { rows: page } = await db.query<{ global_position: string }>(
-        `SELECT global_position::text AS global_position, transaction_id::text, stream_id, stream_revision::text, event_id::text,
-           event_type, data, metadata, recorded_at, prev_hash, hash
-         FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT 1000`,
+        // `e.` everywhere: an unqualified ORDER BY would bind to the text alias and sort "10" before "9".
+        `SELECT e.global_position::text AS global_position, e.transaction_id::text, e.stream_id, e.stream_revision::text,
+           e.event_id::text, e.event_type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
+         FROM raw_events e WHERE e.global_position > $1 ORDER BY e.global_position LIMIT 1000`,
         [after],
       );
       if (page.length === 0) return count;
@@ -169,41 +217,16 @@ async function benchEngine(engine: string, db: Database, store: EventStore) {
   });
   rows.push({ metric: `readAll, pages of 1000 (${total} events)`, engine, adapter: readAdapter, raw: readRaw, unit: 'events/s' });
 
-  const catchUpRaw = await timed(async () => {
-    let after = 0;
-    let count = 0;
-    for (;;) {
-      const { rows: page } = await db.query<Record<string, string>>(
-        `SELECT global_position::text AS global_position, stream_id, stream_revision::text AS stream_revision, event_type, recorded_at
-         FROM raw_events WHERE global_position > $1 ORDER BY global_position LIMIT 500`,
-        [after],
-      );
-      if (page.length === 0) return count;
-      const byStream = new Map(page.map((r) => [r.stream_id!, r]));
-      const counts = new Map<string, number>();
-      for (const r of page) counts.set(r.stream_id!, (counts.get(r.stream_id!) ?? 0) + 1);
-      const records = [...byStream.values()].map((r) => ({
-        stream_id: r.stream_id, kind: 'credit', revision: r.stream_revision, event_count: counts.get(r.stream_id!),
-        last_event_type: r.event_type, last_recorded_at: r.recorded_at, last_position: r.global_position,
-      }));
-      after = Number(page[page.length - 1]!.global_position);
-      await db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO raw_catalog AS c SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(stream_id text, kind text, revision bigint,
-             event_count bigint, last_event_type text, last_recorded_at text, last_position text)
-           ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision, event_count = c.event_count + EXCLUDED.event_count,
-             last_event_type = EXCLUDED.last_event_type, last_recorded_at = EXCLUDED.last_recorded_at, last_position = EXCLUDED.last_position`,
-          [JSON.stringify(records)],
-        );
-        await tx.query(`INSERT INTO raw_checkpoint VALUES ('raw', $1) ON CONFLICT (name) DO UPDATE SET position = $1`, [after]);
-      });
-      count += page.length;
-    }
-  });
-  const runner = createProjectionRunner({ db, store, projections: [streamCatalog], batchSize: 500 });
-  await runner.init();
-  const catchUpAdapter = await timed(() => runner.catchUp());
-  rows.push({ metric: 'projection catch-up (stream_catalog, batches of 500)', engine, adapter: catchUpAdapter, raw: catchUpRaw, unit: 'events/s' });
+  const catchUp = { raw: 0, adapter: 0 };
+  for (let round = 0; round < 3; round++) {
+    await db.exec(RAW_CATCH_UP_DDL);
+    catchUp.raw = Math.max(catchUp.raw, await timed(() => rawCatchUp(db)));
+    await db.exec(`DROP TABLE IF EXISTS stream_catalog, projection_checkpoints;`);
+    const runner = createProjectionRunner({ db, store, projections: [streamCatalog], batchSize: 500 });
+    await runner.init();
+    catchUp.adapter = Math.max(catchUp.adapter, await timed(() => runner.catchUp()));
+  }
+  rows.push({ metric: 'projection catch-up (stream_catalog, batches of 500)', engine, adapter: catchUp.adapter, raw: catchUp.raw, unit: 'events/s' });
 }
 
 async function main() {

@@ -40,7 +40,16 @@ export interface AccountLockedOut {
   data: { accountId: string; failures: number; lockedUntil: string; lockedAt: string };
 }
 
-export type AccountEvent = AccountRegistered | PasswordChanged | AccountLockedOut;
+/**
+ * A registration undone: the command that created the account failed afterwards (e.g. its organisation could not be
+ * recorded), so the account gives its names back and never signs in.
+ */
+export interface AccountWithdrawn {
+  type: 'AccountWithdrawn';
+  data: { accountId: string; reason: string; withdrawnAt: string };
+}
+
+export type AccountEvent = AccountRegistered | PasswordChanged | AccountLockedOut | AccountWithdrawn;
 
 /** Appended to a claim stream at its current revision; its `ownerId` owns the name until a NameReleased. */
 export interface NameClaimed {
@@ -69,6 +78,8 @@ export function evolveAccount(state: AccountState | null, event: AccountEvent): 
       return state && { ...state, mustChangePassword: false };
     case 'AccountLockedOut':
       return state;
+    case 'AccountWithdrawn':
+      return null;
     default: {
       const never: never = event;
       return never;

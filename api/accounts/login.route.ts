@@ -76,6 +76,6 @@ async function recordLockout(request: Request<{ Payload: LoginPayload }>, found:
   await sendCommand(request, {
     workflowId: accountWorkflowId(found.state.accountId),
     update: recordLockoutUpdate,
-    args: { failures: lock.failures, lockedUntil: lock.lockedUntil.toISOString(), actor: metadata.actor!, correlationId: metadata.correlationId },
+    args: { failures: lock.failures, lockedUntil: lock.lockedUntil.toISOString(), actor: metadata.actor, correlationId: metadata.correlationId },
   });
 }

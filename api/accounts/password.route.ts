@@ -62,7 +62,7 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
       await sendCommand(request, {
         workflowId: accountWorkflowId(accountId),
         update: changePasswordUpdate,
-        args: { credentialId, actor: metadata.actor!, correlationId: metadata.correlationId },
+        args: { credentialId, actor: metadata.actor, correlationId: metadata.correlationId },
         updateId: `password-${credentialId}`,
       });
       return sessionFor(config, { ...account, mustChangePassword: false }, (await credentialVersion(db, accountId)) ?? credential.version + 1);

@@ -77,7 +77,7 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
           update: registerPersonUpdate,
           args: {
             accountId, username: body.username, credentialId, name: body.name, idNumber: body.idNumber,
-            ...(body.phone ? { phone: body.phone } : {}), actor: metadata.actor!, correlationId: metadata.correlationId,
+            ...(body.phone ? { phone: body.phone } : {}), actor: metadata.actor, correlationId: metadata.correlationId,
           },
         });
         return h.response({ accountId, personId, username: body.username, position: person.position }).code(201);

@@ -36,7 +36,7 @@ export const reapplyRoute: ServerRoute<{ Params: { orgId: string }; Payload: Rea
       const owner = await claimOwner(store, usccClaimStream(request.payload.uscc));
       if (owner && owner !== orgId) throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       const metadata = eventMetadata(request);
-      const application = { orgId, details: { kind: org.kind, ...request.payload }, actor: metadata.actor!, correlationId: metadata.correlationId };
+      const application = { orgId, details: { kind: org.kind, ...request.payload }, actor: metadata.actor, correlationId: metadata.correlationId };
       const view = await sendApplication(request, application);
       return h.response({ orgId, status: 'pending', position: view.position }).code(202);
     },

@@ -65,7 +65,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
         orgId,
         details: { kind: body.kind, name: body.name, uscc: body.uscc, regionCode: body.regionCode, contactName: body.contactName, contactPhone: body.contactPhone },
         reviewer: { accountId, username: body.reviewerUsername, name: body.contactName, credentialId },
-        actor: { id: 'anonymous', role: 'public' },
+        actor: metadata.actor,
         correlationId: metadata.correlationId,
       };
       try {

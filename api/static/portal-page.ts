@@ -25,12 +25,13 @@ export const portalPage = (): string => `<!doctype html>
   :focus-visible { outline: 2px solid #0958d9; outline-offset: 2px; }
   .portal-header { background: linear-gradient(90deg, #0b3d91, #1d5fa8); color: #fff; }
   .portal-header .inner { max-width: 1200px; margin: 0 auto; padding: 12px 16px; display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
-  .brand { display: flex; align-items: center; gap: 12px; flex: 1 1 auto; }
+  .brand { display: flex; align-items: center; gap: 12px; flex: 1 1 20em; min-width: 0; }
   .emblem { width: 44px; height: 44px; border-radius: 50%; background: #c8161e; border: 2px solid #f7d774; color: #f7d774;
     display: inline-flex; align-items: center; justify-content: center; font-size: 22px; font-weight: 700; }
   .brand .title { font-size: 22px; font-weight: 600; letter-spacing: 1px; margin: 0; }
   .brand .subtitle { font-size: 13px; opacity: 0.9; }
-  .userbar { display: flex; align-items: center; gap: 12px; }
+  .userbar { display: flex; align-items: center; gap: 12px; flex: 0 0 auto; margin-inline-start: auto; }
+  :lang(en) .brand .title { font-size: 18px; letter-spacing: 0; }
   .userbar button { font: inherit; color: #fff; background: transparent; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; min-height: 32px; padding: 0 12px; cursor: pointer; }
   .userbar button:hover { background: rgba(255,255,255,.12); }
   .portal-nav { background: #0a3478; }
@@ -52,7 +53,6 @@ export const portalPage = (): string => `<!doctype html>
   .muted { color: #606266; }
   .alert { color: #c8161e; }
   .org-status { padding: 16px; border: 1px solid #e6a23c; background: #fdf6ec; color: #7a4a00; border-radius: 4px; font-weight: 600; }
-  .placeholder { padding: 32px; text-align: center; color: #606266; background: #fafafa; border: 1px dashed #dcdfe6; border-radius: 4px; }
   footer { text-align: center; color: #606266; font-size: 13px; padding: 24px; border-top: 1px solid #e4e7ed; background: #fff; }
 </style>
 </head>
@@ -103,7 +103,7 @@ export const portalPage = (): string => `<!doctype html>
     </section>
     <section class="panel" data-view="register" id="view-register" data-testid="view-register" aria-labelledby="register-title" hidden>
       <h2 id="register-title" tabindex="-1" data-i18n="register">个人注册</h2>
-      <div class="placeholder" data-i18n="registerPlaceholder">个人注册功能即将开放，请先联系所在单位。</div>
+      <p class="muted" data-i18n="registerPlaceholder">请填写以下信息完成个人注册。注册后请使用新账号登录。</p>
       <div class="slot"></div>
       <p><a href="/" data-i18n="backToLogin">返回登录</a></p>
     </section>

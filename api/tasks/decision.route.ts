@@ -46,7 +46,7 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
       return sendCommand(request, {
         workflowId: task.workflowId,
         update: decideTaskUpdate,
-        args: { taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor!, correlationId: metadata.correlationId },
+        args: { taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor, correlationId: metadata.correlationId },
         updateId: `decide-${taskId}-${decision}`,
       });
     },

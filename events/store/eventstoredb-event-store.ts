@@ -248,10 +248,10 @@ export function createEventStoreDbStore(connectionString: string, options: { now
       const { events, checkpoint } = await readPage(read);
       return { events, checkpoint };
     },
-    // The gRPC read returns whole events; the headers are a subset of them.
+    // The gRPC read returns whole events; the headers are cut from them.
     readHeaders: async (read?: ReadAllOptions) => {
       const { events, checkpoint } = await readPage(read);
-      return { events, checkpoint };
+      return { events: events.map(({ streamId, revision, position, type, recordedAt }) => ({ streamId, revision, position, type, recordedAt })), checkpoint };
     },
     headPosition,
     writtenPosition,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Plugin } from '@hapi/hapi';
 import Joi from 'joi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const routes: Plugin<void> = {
       path: '/totals',
       options: { auth: false, validate: { query: Joi.object({ ...afterQuery }) } },
       handler: async (request) => {
-        await waitForPosition(request, typeof request.query.after === 'string' ? request.query.after : undefined, 50);
+        await waitForPosition(request, typeof request.query.after === 'string' ? request.query.after : undefined, ['totals'], 50);
         return { ok: true };
       },
     });
@@ -28,25 +29,31 @@ const routes: Plugin<void> = {
 
 let api: TestServer;
 const waited: string[] = [];
+// Real positions (a position beyond anything written is refused before any wait): the projections have passed the
+// first, not the second.
+let applied: string;
+let pending: string;
 beforeAll(async () => {
   api = await createTestServer({
     plugins: [routes],
     projections: {
-      waitFor: async (position) => {
-        waited.push(position);
-        return position <= `${'0'.repeat(20)}:${'10'.padStart(20, '0')}`;
+      waitFor: async (position, _timeoutMs, names) => {
+        waited.push(`${position} ${names?.join(',')}`);
+        return position <= applied;
       },
     },
   });
+  const event = () => [{ eventId: crypto.randomUUID(), type: 'Tested', data: {} }];
+  ({ position: applied } = await api.deps.store.append(`test-${crypto.randomUUID()}`, event()));
+  ({ position: pending } = await api.deps.store.append(`test-${crypto.randomUUID()}`, event()));
 });
 afterAll(async () => api?.close());
 
 describe('read-your-writes and Temporal availability', () => {
   it('answers a query once the projections have passed ?after', async () => {
-    const position = `${'0'.repeat(20)}:${'9'.padStart(20, '0')}`;
-    const response = await api.server.inject(`/api/v1/totals?after=${position}`);
+    const response = await api.server.inject(`/api/v1/totals?after=${applied}`);
     expect(response.statusCode).toBe(200);
-    expect(waited).toContain(position);
+    expect(waited).toContain(`${applied} totals`);
   });
 
   it('refuses an ?after that is not a position (400), without waiting', async () => {
@@ -56,7 +63,7 @@ describe('read-your-writes and Temporal availability', () => {
   });
 
   it('answers 503 when the projections do not catch up in time', async () => {
-    const response = await api.server.inject(`/api/v1/totals?after=${'0'.repeat(20)}:${'99'.padStart(20, '0')}`);
+    const response = await api.server.inject(`/api/v1/totals?after=${pending}`);
     expect(response.statusCode).toBe(503);
     expect(response.result).toMatchObject({ message: '数据仍在更新中，请稍后刷新' });
   });

@@ -6,27 +6,34 @@ import { type AccountEvent, type AccountState, evolveAccount } from '../../event
 import type { Decider } from '../kit/decider.js';
 import { invalidTransition, notFound } from '../kit/domain-errors.js';
 import type { ReviewDecided } from '../kit/lifecycle.js';
-import type { AccountRegistration, AccountView, LockoutRecord, PasswordChange } from './messages.js';
+import type { AccountRegistration, AccountView, AccountWithdrawal, LockoutRecord, PasswordChange } from './messages.js';
 
 export interface AccountLifecycleState {
   accountId: string;
   account: AccountState | null;
+  /** Set once the registration was undone: the names are back, the account never signs in. */
+  withdrawn?: boolean;
 }
 
 export type AccountCommand =
   | { type: 'register'; registration: AccountRegistration }
   | { type: 'changePassword'; change: PasswordChange }
-  | { type: 'recordLockout'; lockout: LockoutRecord };
+  | { type: 'recordLockout'; lockout: LockoutRecord }
+  | { type: 'withdraw'; withdrawal: AccountWithdrawal };
 
 const NO_ACCOUNT = { zh: '账号不存在', en: 'no such account' };
 
 export const accountDecider: Decider<AccountCommand | ReviewDecided, AccountEvent, AccountLifecycleState> = {
   initialState: (accountId) => ({ accountId, account: null }),
-  evolve: (state, event) => ({ ...state, account: evolveAccount(state.account, event) }),
+  evolve: (state, event) => ({
+    ...state,
+    account: evolveAccount(state.account, event),
+    ...(event.type === 'AccountWithdrawn' ? { withdrawn: true } : {}),
+  }),
   decide(command, state, { now }) {
     switch (command.type) {
       case 'register': {
-        if (state.account) throw invalidTransition({ zh: '账号已存在', en: 'the account already exists' });
+        if (state.account || state.withdrawn) throw invalidTransition({ zh: '账号已存在', en: 'the account already exists' });
         const { account } = command.registration;
         return [{ type: 'AccountRegistered', data: { ...account, accountId: state.accountId, mustChangePassword: true, registeredAt: now } }];
       }
@@ -38,6 +45,10 @@ export const accountDecider: Decider<AccountCommand | ReviewDecided, AccountEven
         const { failures, lockedUntil } = command.lockout;
         return [{ type: 'AccountLockedOut', data: { accountId: state.accountId, failures, lockedUntil, lockedAt: now } }];
       }
+      case 'withdraw':
+        // Idempotent: undoing twice (a retried compensation) changes nothing.
+        if (!state.account) return [];
+        return [{ type: 'AccountWithdrawn', data: { accountId: state.accountId, reason: command.withdrawal.reason, withdrawnAt: now } }];
       case 'reviewDecided':
         throw notFound(); // accounts request no reviews
       default: {

@@ -4,7 +4,7 @@
  * one. A failed claim gives back the earlier ones; a failed append gives back all and drops the password.
  */
 import { idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
-import { claimAll, credentials } from '../kit/claims.js';
+import { claimAll, credentials, release } from '../kit/claims.js';
 import type { Effects } from '../kit/lifecycle.js';
 import type { AccountCommand, AccountLifecycleState } from './decider.js';
 import { ID_NUMBER_TAKEN, USERNAME_TAKEN } from './messages.js';
@@ -36,5 +36,15 @@ export const registrationEffects: AccountEffects = {
 export const passwordEffects: AccountEffects = {
   async before({ command, state }) {
     if (command.type === 'changePassword') await credentials.activateCredential({ accountId: state.accountId, credentialId: command.change.credentialId });
+  },
+};
+
+/** After a withdrawal is recorded, its names go back: whoever owns them next may register. */
+export const withdrawalEffects: AccountEffects = {
+  async after({ command, state, metadata, events }) {
+    if (command.type !== 'withdraw' || events.length === 0 || !state.account) return;
+    const ownerId = state.accountId;
+    await release({ stream: usernameClaimStream(state.account.username), ownerId }, metadata);
+    if (command.withdrawal.idNumber) await release({ stream: idNumberClaimStream(command.withdrawal.idNumber), ownerId }, metadata);
   },
 };

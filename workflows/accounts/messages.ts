@@ -33,6 +33,12 @@ export interface LockoutRecord extends CommandEnvelope {
   lockedUntil: string;
 }
 
+/** Undoes a registration whose larger command failed afterwards; gives back the username (and the ID number). */
+export interface AccountWithdrawal extends CommandEnvelope {
+  reason: string;
+  idNumber?: string;
+}
+
 export interface AccountView {
   accountId: string;
   username: string;
@@ -46,4 +52,5 @@ export const registerAccountUpdate = defineUpdate<AccountView, [AccountRegistrat
 /** Failures: NotFound → 404 (no such account), InvalidInput → 422 (the pending credential expired). */
 export const changePasswordUpdate = defineUpdate<AccountView, [PasswordChange]>('changePassword');
 export const recordLockoutUpdate = defineUpdate<AccountView, [LockoutRecord]>('recordLockout');
+export const withdrawAccountUpdate = defineUpdate<AccountView | null, [AccountWithdrawal]>('withdraw');
 export const accountViewQuery = defineQuery<AccountView | null>('view');

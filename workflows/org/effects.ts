@@ -1,11 +1,11 @@
 /**
  * What an application changes outside the org stream (sandbox code). A first registration claims the USCC and has the
  * account lifecycle create the reviewer account (username claim and password) in a child run; if the username is
- * taken the USCC goes back. A re-application with a corrected USCC claims the new one and, once recorded, gives back
+ * taken the USCC goes back, and if the organisation then cannot be recorded the account is withdrawn. A re-application with a corrected USCC claims the new one and, once recorded, gives back
  * the mistyped one — or its real owner could never register.
  */
 import { usccClaimStream } from '../../events/account.js';
-import { ACCOUNT_KIND, type AccountRegistration, registerAccountUpdate } from '../accounts/messages.js';
+import { ACCOUNT_KIND, type AccountRegistration, registerAccountUpdate, withdrawAccountUpdate } from '../accounts/messages.js';
 import { commandInChild } from '../kit/children.js';
 import { claim, release } from '../kit/claims.js';
 import type { Effects } from '../kit/lifecycle.js';
@@ -34,7 +34,12 @@ export const applicationEffects: Effects<OrgCommand, unknown, OrgState> = {
       await undo(); // a failed registration holds nothing
       throw error;
     }
-    return undo;
+    // If the organisation then cannot be recorded, neither its reviewer account nor its USCC may stay behind.
+    return async () => {
+      const withdrawal = { reason: 'organisation registration failed', actor, ...(correlationId ? { correlationId } : {}) };
+      await commandInChild(ACCOUNT_KIND, reviewer.accountId, withdrawAccountUpdate.name, withdrawal);
+      await undo();
+    };
   },
   async after({ command, state, metadata }) {
     const previous = state.details?.uscc;

@@ -1,6 +1,6 @@
 /** The person lifecycle (`person-<personId>`) on the kit's host: configuration only. */
 import type { PersonEvent } from '../../events/person.js';
-import { ACCOUNT_KIND, type AccountRegistration, registerAccountUpdate } from '../accounts/messages.js';
+import { ACCOUNT_KIND, type AccountRegistration, registerAccountUpdate, withdrawAccountUpdate } from '../accounts/messages.js';
 import { commandInChild } from '../kit/children.js';
 import { runLifecycle } from '../kit/host.js';
 import { binder, type Lifecycle } from '../kit/lifecycle.js';
@@ -29,6 +29,11 @@ const persons: Lifecycle<PersonCommand, PersonEvent, PersonState, PersonView | n
             ...(correlationId ? { correlationId } : {}),
           };
           await commandInChild(ACCOUNT_KIND, accountId, registerAccountUpdate.name, registration);
+          // If the person then cannot be recorded, the account gives its username and ID number back.
+          return async () => {
+            const withdrawal = { reason: 'person registration failed', idNumber, actor, ...(correlationId ? { correlationId } : {}) };
+            await commandInChild(ACCOUNT_KIND, accountId, withdrawAccountUpdate.name, withdrawal);
+          };
         },
       },
       result: ({ state, position }) => toPersonView(state, position)!,

@@ -125,6 +125,7 @@ describe('demo portal, end to end', () => {
     const row = page.locator(`[data-testid=task-inbox] tr[data-task-id]`, { hasText: orgName });
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
     await row.locator('[data-action=approve]').click();
+    await page.locator('[data-testid=task-inbox] #approve-confirm').click();
     await expect.poll(() => row.locator('[data-action=approve]').count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: path.join(os.tmpdir(), 'jxjy-e2e-admin-inbox.png'), fullPage: true });
 
