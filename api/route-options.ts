@@ -4,11 +4,16 @@
  *   plugins: { jxjy: { allowRestricted: true } }   // reachable with a must-change-password token (auth.ts)
  *   plugins: { jxjy: { documented: false } }        // left out of /openapi.json (openapi.ts)
  *   plugins: { jxjy: { successStatus: 201 } }       // the success status shown in /openapi.json
+ *   plugins: { jxjy: { labels: { name: {zh: '单位名称', en: 'Name of the organisation'} } } }
+ *                                                   // how validation messages name a field here (field-labels.ts)
  */
+import type { Localized } from '../events/vocabulary/index.js';
+
 export interface JxjyRouteOptions {
   allowRestricted?: boolean;
   documented?: boolean;
   successStatus?: number;
+  labels?: Readonly<Record<string, Localized>>;
 }
 
 declare module '@hapi/hapi' {

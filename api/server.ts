@@ -9,6 +9,7 @@ import { registerAuth } from './auth.js';
 import type { ServerDeps } from './deps.js';
 import { docsPlugin } from './docs/plugin.js';
 import { healthPlugin } from './health/plugin.js';
+import { registerMethodNotAllowed } from './method-not-allowed.js';
 import { registerErrorResponses } from './on-pre-response.js';
 import { registerRequestContext } from './request-context.js';
 import { registerRequestLog } from './request-log.js';
@@ -47,6 +48,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
 
   registerRequestContext(server);
   registerErrorResponses(server);
+  registerMethodNotAllowed(server);
   registerContentSecurityPolicy(server, config);
   registerRequestLog(server, deps.logger);
   await registerAuth(server, config);
@@ -55,6 +57,9 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   if (deps.plugins?.length) await server.register(deps.plugins, { routes: { prefix: API_PREFIX } });
 
   await server.initialize();
+  if (config.captcha === 'reveal') {
+    deps.logger.warn('JXJY_CAPTCHA=reveal: GET /captcha returns its answer, so the captcha stops no one — for automated tests only, never for people');
+  }
   return server;
 }
 

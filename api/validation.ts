@@ -6,9 +6,12 @@
  */
 import type { Request, ResponseToolkit, RouteOptionsValidate } from '@hapi/hapi';
 import Boom from '@hapi/boom';
-import { Joi } from './joi.js';
+import type { ValidationErrorItem } from 'joi';
+import type { Localized } from '../events/vocabulary/index.js';
 import { type FieldError, ValidationError } from './errors.js';
-import { langOf } from './i18n.js';
+import { FIELD_LABELS } from './field-labels.js';
+import { type Lang, langOf } from './i18n.js';
+import { Joi, TEXT_MESSAGES } from './joi.js';
 
 /** joi's English defaults stay for `en`; these cover the rules our schemas use. `{{#label}}` is the field path. */
 const ZH_CN: Record<string, string> = {
@@ -78,8 +81,9 @@ const ZH_CN: Record<string, string> = {
 export const validateOptions = {
   // Report every bad field at once, so a form can mark them all.
   abortEarly: false,
-  errors: { language: Joi.ref('$app.request.lang') },
-  messages: { 'zh-CN': ZH_CN },
+  // Labels unwrapped: the fail action replaces each with the field's label in the reader's language.
+  errors: { language: Joi.ref('$app.request.lang'), wrap: { label: false as const } },
+  messages: { 'zh-CN': { ...ZH_CN, ...TEXT_MESSAGES['zh-CN'] } },
 };
 
 export function validationFailAction(request: Request, _h: ResponseToolkit, error?: Error): never {
@@ -89,12 +93,23 @@ export function validationFailAction(request: Request, _h: ResponseToolkit, erro
 function toValidationError(request: Request, error: Error | undefined): ValidationError {
   // hapi boomifies joi's error in place and records which part of the request failed.
   const source = Boom.isBoom(error) ? readSource(error.output.payload.validation) : undefined;
+  const lang = langOf(request);
+  const labels = { ...FIELD_LABELS, ...request.route.settings.plugins?.jxjy?.labels };
   const details: FieldError[] =
     error instanceof Joi.ValidationError
-      ? error.details.map((item) => ({ field: item.path.join('.') || (source ?? ''), message: item.message }))
+      ? error.details.map((item) => ({ field: item.path.join('.') || (source ?? ''), message: labelled(item, labels, lang) }))
       : [];
-  const separator = langOf(request) === 'en' ? '; ' : '；';
+  const separator = lang === 'en' ? '; ' : '；';
   return new ValidationError(details.length ? details.map((d) => d.message).join(separator) : undefined, { details });
+}
+
+/** joi wrote the bare label (the key path); the reader sees 「新密码」 or "New password", or the quoted key if unlabelled. */
+function labelled(item: ValidationErrorItem, labels: Readonly<Record<string, Localized>>, lang: Lang): string {
+  const raw = typeof item.context?.label === 'string' ? item.context.label : item.path.join('.');
+  const key = String(item.context?.key ?? item.path.at(-1) ?? raw);
+  const label = Object.hasOwn(labels, key) ? labels[key] : undefined;
+  const shown = label ? (lang === 'en' ? label.en : `「${label.zh}」`) : `"${raw}"`;
+  return raw && item.message.includes(raw) ? item.message.replace(raw, shown) : item.message;
 }
 
 const readSource = (validation: unknown): string | undefined =>

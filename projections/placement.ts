@@ -33,7 +33,7 @@ export function inPlacement<T>(db: Database, where: Placement, fn: (tx: Sql) => 
   });
 }
 
-/** The schema and the checkpoints table (created in their own transaction: DDL on a fresh schema must commit first). */
+/** Creates the schema (for a scratch placement) and its checkpoints table. */
 export async function preparePlacement(db: Database, where: Placement): Promise<void> {
   if (where.schema !== undefined) await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(where.schema)}`);
   await inPlacement(db, where, (tx) => tx.exec(checkpointsDdl(where.checkpoints)));

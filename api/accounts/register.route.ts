@@ -41,7 +41,7 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
     description: 'Register a professional (个人注册)',
     notes: 'Creates a person and its account. The new account must change its password at first login.',
     tags: ['api', 'accounts'],
-    plugins: { jxjy: { successStatus: 201 } },
+    plugins: { jxjy: { successStatus: 201, labels: { name: { zh: '姓名', en: 'Name' } } } },
     validate: {
       payload: Joi.object({
         username: username().required(),

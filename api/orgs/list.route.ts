@@ -22,6 +22,7 @@ export const listOrgsRoute: ServerRoute<{ Query: OrgListQuery }> = {
     description: 'Approved organisations',
     notes: '`regionCode` ending in 00 matches the whole city (4401xx), ending in 0000 the whole province.',
     tags: ['api', 'orgs'],
+    plugins: { jxjy: { labels: { kind: { zh: '机构类型', en: 'Kind of organisation' } } } },
     validate: {
       query: Joi.object({
         kind: Joi.string().valid('unit', 'institution'),

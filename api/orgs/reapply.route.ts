@@ -12,7 +12,7 @@ import { eventMetadata } from '../request-context.js';
 import { sendApplication } from './apply.js';
 import { loadOrgSummary } from './org-access.js';
 import { USCC_TAKEN } from '../../workflows/org/messages.js';
-import { applicationResultSchema, orgDetailsFields } from './schemas.js';
+import { ORG_LABELS, applicationResultSchema, orgDetailsFields } from './schemas.js';
 
 type ReapplyPayload = Omit<OrgDetails, 'kind'>;
 
@@ -23,7 +23,7 @@ export const reapplyRoute: ServerRoute<{ Params: { orgId: string }; Payload: Rea
     description: 'Apply again after a rejection',
     notes: 'Only the organisation’s own reviewer, and only while the organisation is rejected (409 otherwise).',
     tags: ['api', 'orgs'],
-    plugins: { jxjy: { successStatus: 202 } },
+    plugins: { jxjy: { successStatus: 202, labels: ORG_LABELS } },
     auth: { access: { scope: ['unit', 'institution'] } },
     validate: { params: Joi.object({ orgId: Joi.string().guid().required() }), payload: Joi.object(orgDetailsFields) },
     response: { status: { 202: applicationResultSchema } },

@@ -20,7 +20,7 @@ import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
 import { fromTemporalError } from '../temporal-errors.js';
 import { sendApplication } from './apply.js';
-import { applicationResultSchema, orgDetailsFields } from './schemas.js';
+import { ORG_LABELS, applicationResultSchema, orgDetailsFields } from './schemas.js';
 
 type RegisterOrgPayload = OrgDetails & { reviewerUsername: string; reviewerPassword: string; captchaId: string; captchaAnswer: string };
 
@@ -32,7 +32,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
     description: 'Register an organisation (单位/施教机构注册)',
     notes: 'Opens an org-approval task for admin. The reviewer account can log in at once but may act only after approval.',
     tags: ['api', 'orgs'],
-    plugins: { jxjy: { successStatus: 201 } },
+    plugins: { jxjy: { successStatus: 201, labels: ORG_LABELS } },
     validate: {
       payload: Joi.object({
         kind: Joi.string().valid('unit', 'institution').required(),

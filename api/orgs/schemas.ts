@@ -2,6 +2,12 @@
 import { Joi } from '../joi.js';
 import { orgName, personName, phone, regionCode, uscc } from '../identifiers.js';
 
+/** How validation messages name the organisation's fields (api/field-labels.ts). */
+export const ORG_LABELS = {
+  name: { zh: '单位名称', en: 'Name of the organisation' },
+  kind: { zh: '机构类型', en: 'Kind of organisation' },
+};
+
 /** What an organisation states about itself, at registration and when applying again. */
 export const orgDetailsFields = {
   name: orgName().required(),

@@ -20,6 +20,7 @@ export const listTasksRoute: ServerRoute<{ Query: TaskListQuery }> = {
   options: {
     description: 'My task inbox (待办)',
     tags: ['api', 'tasks'],
+    plugins: { jxjy: { labels: { kind: { zh: '待办类型', en: 'Kind of task' } } } },
     auth: { access: { scope: ['admin', 'unit', 'institution'] } },
     validate: {
       query: Joi.object({

@@ -4,6 +4,8 @@
  * safe order — worker drains (in-flight appends finish), connections close, then the server stops — so nothing
  * in flight loses its server underneath it.
  */
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { Client, Connection, type ScheduleOptions } from '@temporalio/client';
 import { NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
@@ -16,7 +18,7 @@ import { findTemporalBinary } from './temporal-binary.js';
 
 export type TemporalConfig = Pick<
   Config,
-  'temporalAddress' | 'temporalNamespace' | 'temporalCli' | 'temporalTaskQueue' | 'dataDir'
+  'temporalAddress' | 'temporalNamespace' | 'temporalCli' | 'temporalTaskQueue' | 'dataDir' | 'temporalPort'
 >;
 
 export interface StartTemporalOptions {
@@ -25,7 +27,7 @@ export interface StartTemporalOptions {
   logger?: AppLogger;
   schedules?: readonly ScheduleOptions[];
   workflowBundle?: WorkflowBundleOption;
-  /** Embedded server tuning; the port defaults to 7233 so `temporal workflow list` works without flags. */
+  /** Embedded server tuning; the port defaults to TEMPORAL_PORT, else the one kept for the data folder. */
   devServer?: Pick<DevServerOptions, 'port' | 'sqlitePragmas' | 'extraArgs'>;
 }
 
@@ -38,7 +40,8 @@ export interface TemporalRuntime {
   stop(): Promise<void>;
 }
 
-const EMBEDDED_PORT = 7233;
+/** Where the embedded server's port is kept, so `temporal … --address` keeps working across restarts. */
+export const portFile = (dataDir: string) => path.join(dataDir, 'temporal.port');
 
 export async function startTemporal(options: StartTemporalOptions): Promise<TemporalRuntime> {
   const { config, logger } = options;
@@ -116,9 +119,14 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
 async function startEmbeddedServer(options: StartTemporalOptions, isStopping: () => boolean): Promise<DevServer> {
   const { config, logger } = options;
   const binary = await findTemporalBinary({ temporalCli: config.temporalCli, log: (m) => logger?.info(m) });
-  const port = options.devServer?.port ?? EMBEDDED_PORT;
+  // TEMPORAL_PORT is a promise to the operator: that port or a clear failure. Without it, the port this data folder
+  // used last time if it is free (another instance may hold it), else any free one — never a fixed 7233 that a
+  // second instance, or anything else on the machine, could already hold.
+  const fixed = options.devServer?.port ?? config.temporalPort;
+  const kept = fixed === undefined ? readKeptPort(config.dataDir) : undefined;
+  const port = fixed ?? (kept !== undefined && (await isFree(kept)) ? kept : 0);
   try {
-    return await startDevServer({
+    const server = await startDevServer({
       binary,
       dbFilename: path.join(config.dataDir, 'temporal.db'),
       namespace: config.temporalNamespace,
@@ -129,10 +137,29 @@ async function startEmbeddedServer(options: StartTemporalOptions, isStopping: ()
         if (!isStopping()) logger?.warn(`temporal server: ${line}`);
       },
     });
+    if (fixed === undefined) fs.writeFileSync(portFile(config.dataDir), `${server.port}\n`);
+    return server;
   } catch (error) {
     if (error instanceof DevServerError && /port/i.test(error.message)) {
-      error.message += `\nport ${port} is taken: stop what uses it, or set TEMPORAL_ADDRESS=127.0.0.1:${port} to use that server`;
+      error.message += `\nport ${port} is taken: stop what uses it, set TEMPORAL_PORT to another port, or set TEMPORAL_ADDRESS=127.0.0.1:${port} to use that server`;
     }
     throw error;
   }
+}
+
+function readKeptPort(dataDir: string): number | undefined {
+  try {
+    const port = Number(fs.readFileSync(portFile(dataDir), 'utf8').trim());
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
+  } catch {
+    return undefined; // first start in this data folder
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }

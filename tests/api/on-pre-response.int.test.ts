@@ -149,4 +149,30 @@ describe('error taxonomy → HTTP', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.result).toEqual({ statusCode: 404, error: 'Not Found', message: '未找到所请求的内容' });
   });
+
+  it('answers 405 with Allow for a method the path does not take, TRACE included', async () => {
+    const wrong = await api.server.inject({ method: 'DELETE', url: '/api/v1/errors/conflict' });
+    expect(wrong.statusCode).toBe(405);
+    expect(wrong.headers.allow).toBe('GET, HEAD');
+    expect(wrong.result).toEqual({ statusCode: 405, error: 'Method Not Allowed', message: '不支持该请求方法' });
+    for (const url of ['/api/v1/errors/conflict', '/health', '/api/v1/no-such-route']) {
+      const trace = await api.server.inject({ method: 'TRACE', url });
+      expect(trace.statusCode, url).toBe(405);
+    }
+    // A method the path does take is untouched, and an unknown path is still a 404.
+    expect((await api.server.inject({ method: 'HEAD', url: '/health' })).statusCode).toBe(200);
+    expect((await api.server.inject({ method: 'POST', url: '/api/v1/no-such-route' })).statusCode).toBe(404);
+  });
+
+  it('warns at start when the captcha reveals its answers', async () => {
+    const revealing = await createTestServer({ config: { captcha: 'reveal' } });
+    const quiet = await createTestServer({ config: { captcha: 'on' } });
+    try {
+      expect(revealing.logs.some((line) => line.level === 40 && String(line.msg).includes('JXJY_CAPTCHA=reveal'))).toBe(true);
+      expect(quiet.logs.some((line) => String(line.msg).includes('JXJY_CAPTCHA=reveal'))).toBe(false);
+    } finally {
+      await revealing.close();
+      await quiet.close();
+    }
+  });
 });

@@ -52,25 +52,26 @@ describe('joi validation failAction', () => {
     expect(body.error).toBe('Bad Request');
     expect(body.details.map((d) => d.field).sort()).toEqual(['extra', 'items.0.name', 'kind', 'uscc']);
     const byField = Object.fromEntries(body.details.map((d) => [d.field, d.message]));
-    expect(byField.uscc).toBe('"uscc"为必填项');
-    expect(byField['items.0.name']).toBe('"items[0].name"为必填项');
-    expect(byField.kind).toBe('"kind"必须是以下值之一：[unit, institution]');
+    // Fields are named by their label in the reader's language; one without a label keeps its key.
+    expect(byField.uscc).toBe('「统一社会信用代码」为必填项');
+    expect(byField['items.0.name']).toBe('「名称」为必填项');
+    expect(byField.kind).toBe('「类型」必须是以下值之一：[unit, institution]');
     expect(byField.extra).toBe('不允许提供字段"extra"');
-    expect(body.message).toContain('"uscc"为必填项');
+    expect(body.message).toContain('「统一社会信用代码」为必填项');
   });
 
   it('answers in English when Accept-Language prefers en', async () => {
     const response = await post('/api/v1/orgs/440100', { kind: 'unit', uscc: 'short' }, { 'accept-language': 'en-GB,en;q=0.9,zh-CN;q=0.5' });
     expect(response.statusCode).toBe(400);
     expect(response.result).toMatchObject({
-      details: [{ field: 'uscc', message: '"uscc" length must be 18 characters long' }],
+      details: [{ field: 'uscc', message: 'Unified social credit code length must be 18 characters long' }],
     });
   });
 
   it('validates params and query the same way, without the source prefix in field', async () => {
     const params = await post('/api/v1/orgs/44', valid);
     expect(params.statusCode).toBe(400);
-    expect(params.result).toMatchObject({ details: [{ field: 'regionCode', message: '"regionCode"的格式不正确' }] });
+    expect(params.result).toMatchObject({ details: [{ field: 'regionCode', message: '「行政区划代码」的格式不正确' }] });
 
     const query = await post('/api/v1/orgs/440100?dryRun=perhaps', valid);
     expect(query.statusCode).toBe(400);
@@ -79,7 +80,7 @@ describe('joi validation failAction', () => {
 
   it('names number rules in zh-CN', async () => {
     const response = await post('/api/v1/orgs/440100', { ...valid, hours: 0.7 });
-    expect(response.result).toMatchObject({ details: [{ field: 'hours', message: '"hours"必须是0.5的倍数' }] });
+    expect(response.result).toMatchObject({ details: [{ field: 'hours', message: '「学时」必须是0.5的倍数' }] });
   });
 
   it('answers malformed JSON with our 400 body', async () => {

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventStore } from '../../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
 import { createActivities } from '../../../workflows/activities/index.js';
-import { type TemporalConfig, startTemporal } from '../../../runtime/temporal/temporal-runtime.js';
+import { type TemporalConfig, portFile, startTemporal } from '../../../runtime/temporal/temporal-runtime.js';
 import { type TestDatabase, openTestDatabase } from '../../support/databases.js';
 import '../../support/temporal.js'; // installs the quiet SDK runtime for this process
 import { approve, reviewLifecycle, submit, view } from '../../workflows/fixtures/test-workflows.js';
@@ -32,6 +33,7 @@ describe('startTemporal', () => {
     temporalNamespace: 'default',
     temporalCli: inject('temporalBinary'),
     temporalTaskQueue: `runtime-${crypto.randomUUID()}`,
+    temporalPort: undefined,
     dataDir: dir,
     ...overrides,
   });
@@ -51,7 +53,6 @@ describe('startTemporal', () => {
       config: cfg,
       activities: createActivities({ store, db }),
       workflowBundle,
-      devServer: { port: 0 },
     });
     let pid: number | undefined;
     try {
@@ -65,6 +66,38 @@ describe('startTemporal', () => {
     await runtime.stop(); // idempotent
     expect(() => process.kill(pid!, 0)).toThrow();
     await expect(runtime.check()).rejects.toThrow();
+  });
+
+  it('takes a free port, keeps it for the data folder, and moves when someone else holds it', async () => {
+    const cfg = config({ dataDir: path.join(dir, 'ports') });
+    const portOf = (runtime: { address: string }) => Number(runtime.address.split(':').at(-1));
+    const kept = () => Number(fs.readFileSync(portFile(cfg.dataDir), 'utf8'));
+    const first = await startTemporal({ config: cfg, activities: createActivities({ store, db }), workflowBundle });
+    const port = portOf(first);
+    await first.stop();
+    expect(port).not.toBe(7233);
+    expect(kept()).toBe(port);
+
+    const again = await startTemporal({ config: cfg, activities: createActivities({ store, db }), workflowBundle });
+    expect(portOf(again)).toBe(port); // the same address as last time: CLI commands keep working
+    await again.stop();
+
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      const moved = await startTemporal({ config: cfg, activities: createActivities({ store, db }), workflowBundle });
+      try {
+        expect(portOf(moved)).not.toBe(port);
+        expect(kept()).toBe(portOf(moved));
+        await moved.check();
+      } finally {
+        await moved.stop();
+      }
+      // TEMPORAL_PORT is a promise: that port, or a clear failure.
+      await expect(startTemporal({ config: { ...cfg, temporalPort: port }, activities: createActivities({ store, db }), workflowBundle })).rejects.toThrow(/TEMPORAL_PORT/);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('connects to TEMPORAL_ADDRESS without spawning a server', async () => {
