@@ -3,15 +3,13 @@
  * messages in their language. Every piece of text a person may see goes through `t()` with both languages.
  */
 import type { ReqRef, Request } from '@hapi/hapi';
+import type { Localized } from '../events/vocabulary/index.js';
 import { requestHeader } from './headers.js';
 
 export type Lang = 'zh-CN' | 'en';
 
-/** A text in both languages; routes write these inline next to the rule they explain. */
-export interface Localized {
-  zh: string;
-  en: string;
-}
+/** A text in both languages (the shared vocabulary's type); routes write these inline next to the rule they explain. */
+export type { Localized } from '../events/vocabulary/index.js';
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 

@@ -7,15 +7,16 @@ import Boom from '@hapi/boom';
 import type { Request, ResponseToolkit, Server } from '@hapi/hapi';
 
 const CANDIDATES = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Candidate = (typeof CANDIDATES)[number];
+const isCandidate = (method: string): method is Candidate => (CANDIDATES as readonly string[]).includes(method);
 
 export function registerMethodNotAllowed(server: Server): void {
   server.ext('onRequest', (request: Request, h: ResponseToolkit) => {
     const method = request.method.toUpperCase();
     if (method === 'OPTIONS' || method === 'HEAD') return h.continue; // CORS preflight; HEAD follows GET
-    const routed = (CANDIDATES as readonly string[]).includes(method) && server.match(method, request.path, request.info.host);
-    if (routed) return h.continue;
+    if (isCandidate(method) && server.match(method, request.path, request.info.host)) return h.continue;
     const allowed = CANDIDATES.filter((candidate) => server.match(candidate, request.path, request.info.host));
-    if (allowed.length === 0 && (CANDIDATES as readonly string[]).includes(method)) return h.continue; // a plain 404
+    if (allowed.length === 0 && isCandidate(method)) return h.continue; // a plain 404
     const error = Boom.methodNotAllowed(`${method} is not allowed here`, undefined, allowed.length ? [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])] : []);
     throw error;
   });

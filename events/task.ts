@@ -70,5 +70,11 @@ export interface ReviewCompleted {
   };
 }
 
-export type TaskEvent = ReviewRequested | ReviewReminded | ReviewEscalated | ReviewCompleted;
-export const TASK_EVENT_TYPES: TaskEvent['type'][] = ['ReviewRequested', 'ReviewReminded', 'ReviewEscalated', 'ReviewCompleted'];
+/** The requester took the request back before anyone decided (a cancelled binding, a withdrawn record): the task closes undecided. */
+export interface ReviewWithdrawn {
+  type: 'ReviewWithdrawn';
+  data: { taskId: string; withdrawnBy: Actor; withdrawnAt: string };
+}
+
+export type TaskEvent = ReviewRequested | ReviewReminded | ReviewEscalated | ReviewCompleted | ReviewWithdrawn;
+export const TASK_EVENT_TYPES: TaskEvent['type'][] = ['ReviewRequested', 'ReviewReminded', 'ReviewEscalated', 'ReviewCompleted', 'ReviewWithdrawn'];

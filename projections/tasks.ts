@@ -160,6 +160,9 @@ export function evolveTaskRow(row: TaskRow | undefined, event: RecordedEvent): T
       const d = typed.data;
       return row && { ...row, status: 'closed', decision: d.decision, reason: d.reason ?? null, decided_by: d.decidedBy.id, decided_at: d.decidedAt, position: event.position };
     }
+    case 'ReviewWithdrawn':
+      // Closed without a decision: the requester took it back (a cancelled binding, a withdrawn record).
+      return row && { ...row, status: 'closed', decided_at: typed.data.withdrawnAt, position: event.position };
     default: {
       const never: never = typed;
       return never;

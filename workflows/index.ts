@@ -4,5 +4,6 @@
  * file — the bundler would refuse Node built-ins and the replay would not be deterministic.
  */
 export * from './accounts/workflow.js';
+export * from './bindings/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';

@@ -1,5 +1,6 @@
 /** The session body shared by login and password change (CONTRACT.md: same shape for both). */
 import type { AccountState } from '../../events/account.js';
+import { ROLES } from '../../events/vocabulary/index.js';
 import { issueAccessToken } from '../auth.js';
 import type { Config } from '../../runtime/config.js';
 import { Joi } from '../joi.js';
@@ -40,7 +41,7 @@ export const sessionSchema = Joi.object({
   accessToken: Joi.string().required(),
   expiresIn: Joi.number().integer().required(),
   mustChangePassword: Joi.boolean().required(),
-  role: Joi.string().valid('person', 'unit', 'institution', 'admin', 'auditor').required(),
+  role: Joi.string().valid(...ROLES).required(),
   subjectId: Joi.string().required(),
   orgId: Joi.string(),
 }).label('Session');

@@ -1,6 +1,7 @@
 /** GET /tasks — the caller's inbox: admin's tasks, or those of the caller's own (approved) organisation. */
 import type { ServerRoute } from '@hapi/hapi';
 import { Joi } from '../joi.js';
+import { TASK_KINDS } from '../../events/vocabulary/index.js';
 import { listTasks } from '../../projections/tasks.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -25,7 +26,7 @@ export const listTasksRoute: ServerRoute<{ Query: TaskListQuery }> = {
     validate: {
       query: Joi.object({
         status: Joi.string().valid('open', 'closed'),
-        kind: Joi.string().valid('org-approval', 'binding-confirmation', 'credit-review', 'enrolment-review'),
+        kind: Joi.string().valid(...TASK_KINDS),
         limit: Joi.number().integer().min(1).max(200).default(20),
         cursor: Joi.string().max(200),
         ...afterQuery,

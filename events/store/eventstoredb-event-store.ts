@@ -217,7 +217,8 @@ export function createEventStoreDbStore(connectionString: string, options: { now
   }
 
   async function headPosition(): Promise<Position> {
-    for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 50 })) {
+    // Past system and foreign events, as far back as a page scans.
+    for await (const resolved of client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: SCAN_LIMIT })) {
       const recorded = toRecorded(resolved);
       if (recorded) return recorded.position;
     }

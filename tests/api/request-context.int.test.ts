@@ -38,7 +38,7 @@ describe('request id and event metadata', () => {
   it('keeps a sane incoming X-Request-Id and replaces an unsafe one', async () => {
     const kept = await api.server.inject({ method: 'POST', url: '/api/v1/public-commands', headers: { 'x-request-id': 'portal-7f3a.42' } });
     expect(kept.headers['x-request-id']).toBe('portal-7f3a.42');
-    expect(kept.result).toEqual({ correlationId: 'portal-7f3a.42' });
+    expect(kept.result).toEqual({ actor: { id: 'anonymous', role: 'public' }, correlationId: 'portal-7f3a.42' });
 
     const replaced = await api.server.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'evil"\\<script>' } });
     expect(replaced.headers['x-request-id']).not.toContain('<');

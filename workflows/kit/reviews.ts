@@ -4,7 +4,7 @@
  * stamps due and escalation times from configuration; `decideReview` checks who may decide under the kind's policy;
  * `dueReviewEvents` tells the host which reminders and escalations are due. Pure.
  */
-import type { Actor, ReviewCompleted, ReviewEscalated, ReviewReminded, ReviewRequested, TaskAssignee, TaskEvent, TaskSubject } from '../../events/task.js';
+import type { Actor, ReviewCompleted, ReviewEscalated, ReviewReminded, ReviewRequested, ReviewWithdrawn, TaskAssignee, TaskEvent, TaskSubject } from '../../events/task.js';
 import type { TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 import { invalidInput, invalidTransition, notFound } from './domain-errors.js';
 
@@ -29,6 +29,8 @@ export interface Review {
   dueAt: string;
   escalatesAt: string;
   status: 'open' | 'closed';
+  /** Closed without a decision: the requester took it back. */
+  withdrawn?: boolean;
   reminded: boolean;
   escalated: boolean;
   decision?: TaskDecisionValue;
@@ -46,8 +48,9 @@ export const emptyReviewBook = (): ReviewBook => ({ byId: {} });
 
 export const openReviews = (book: ReviewBook): Review[] => Object.values(book.byId).filter((review) => review.status === 'open');
 
-export const isReviewEvent = (event: { type: string }): event is TaskEvent =>
-  event.type === 'ReviewRequested' || event.type === 'ReviewReminded' || event.type === 'ReviewEscalated' || event.type === 'ReviewCompleted';
+const REVIEW_EVENT_TYPES: ReadonlySet<string> = new Set<TaskEvent['type']>(['ReviewRequested', 'ReviewReminded', 'ReviewEscalated', 'ReviewCompleted', 'ReviewWithdrawn']);
+
+export const isReviewEvent = (event: { type: string }): event is TaskEvent => REVIEW_EVENT_TYPES.has(event.type);
 
 export function evolveReviews(book: ReviewBook, event: TaskEvent): ReviewBook {
   const update = (taskId: string, change: (review: Review) => Review): ReviewBook => {
@@ -68,6 +71,8 @@ export function evolveReviews(book: ReviewBook, event: TaskEvent): ReviewBook {
       const { decision, reason, decidedBy, decidedAt } = event.data;
       return update(event.data.taskId, (review) => ({ ...review, status: 'closed', decision, ...(reason ? { reason } : {}), decidedBy, decidedAt }));
     }
+    case 'ReviewWithdrawn':
+      return update(event.data.taskId, (review) => ({ ...review, status: 'closed', withdrawn: true }));
     default: {
       const never: never = event;
       return never;
@@ -130,7 +135,11 @@ export function decideReview(book: ReviewBook, input: ReviewDecisionInput, polic
   const review = book.byId[input.taskId];
   // Not the caller's to decide: it does not exist for them (404, never 403: leaks nothing).
   if (!review || !mayDecide(review, input.actor)) throw notFound({ zh: '待办不存在', en: 'task not found' });
-  if (review.status === 'closed') throw invalidTransition({ zh: '该待办已处理', en: 'this task has already been decided' });
+  if (review.status === 'closed') {
+    throw invalidTransition(
+      review.withdrawn ? { zh: '申请人已撤回该申请', en: 'the requester has withdrawn this request' } : { zh: '该待办已处理', en: 'this task has already been decided' },
+    );
+  }
   const reason = input.reason?.trim();
   if (input.decision === 'reject' && policy.reasonRequiredToReject && !reason) {
     throw invalidInput('reason', { zh: '驳回时必须填写原因', en: 'a reason is required to reject' });
@@ -139,6 +148,14 @@ export function decideReview(book: ReviewBook, input: ReviewDecisionInput, polic
     type: 'ReviewCompleted',
     data: { taskId: review.taskId, decision: input.decision, ...(reason ? { reason } : {}), decidedBy: input.actor, decidedAt: now },
   };
+}
+
+/** The requester takes an open review back; a decided one cannot be (InvalidTransition). */
+export function withdrawReview(book: ReviewBook, taskId: string, actor: Actor, now: string): ReviewWithdrawn {
+  const review = book.byId[taskId];
+  if (!review) throw notFound({ zh: '待办不存在', en: 'task not found' });
+  if (review.status === 'closed') throw invalidTransition({ zh: '该申请已处理，不能撤回', en: 'this request has already been decided' });
+  return { type: 'ReviewWithdrawn', data: { taskId, withdrawnBy: actor, withdrawnAt: now } };
 }
 
 /** Reminders and escalations due at `now` (epoch ms), in order. */

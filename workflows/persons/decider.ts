@@ -1,9 +1,14 @@
-/** The person lifecycle as a pure decider: a professional registers once (profile changes follow in its own issue). */
-import { type PersonEvent, type PersonProfile, evolvePerson } from '../../events/person.js';
+/**
+ * The person lifecycle as a pure decider: a professional registers once, then keeps their basic information; each
+ * change is one `ProfileChanged` naming the fields that really changed, and the birth date must agree with the ID
+ * number.
+ */
+import { PROFILE_FIELDS, type PersonEvent, type PersonProfile, type ProfileChanged, type ProfileFields, evolvePerson } from '../../events/person.js';
+import { idNumberBirthDate } from '../../events/vocabulary/index.js';
 import type { Decider } from '../kit/decider.js';
-import { invalidTransition, notFound } from '../kit/domain-errors.js';
+import { invalidInput, invalidTransition, notFound } from '../kit/domain-errors.js';
 import type { ReviewDecided } from '../kit/lifecycle.js';
-import type { PersonRegistration, PersonView } from './messages.js';
+import type { PersonRegistration, PersonView, ProfileUpdate } from './messages.js';
 
 export interface PersonState {
   personId: string;
@@ -11,7 +16,7 @@ export interface PersonState {
   accountId?: string;
 }
 
-export type PersonCommand = { type: 'register'; registration: PersonRegistration };
+export type PersonCommand = { type: 'register'; registration: PersonRegistration } | { type: 'changeProfile'; update: ProfileUpdate };
 
 export const personDecider: Decider<PersonCommand | ReviewDecided, PersonEvent, PersonState> = {
   initialState: (personId) => ({ personId, profile: null }),
@@ -27,6 +32,8 @@ export const personDecider: Decider<PersonCommand | ReviewDecided, PersonEvent, 
         const { accountId, name, idNumber, phone } = command.registration;
         return [{ type: 'PersonRegistered', data: { personId: state.personId, accountId, name, idNumber, ...(phone ? { phone } : {}), registeredAt: now } }];
       }
+      case 'changeProfile':
+        return decideProfile(state, command.update.profile, now);
       case 'reviewDecided':
         throw notFound();
       default: {
@@ -36,6 +43,23 @@ export const personDecider: Decider<PersonCommand | ReviewDecided, PersonEvent, 
     }
   },
 };
+
+function decideProfile(state: PersonState, wanted: ProfileFields, now: string): ProfileChanged[] {
+  const profile = state.profile;
+  if (!profile) throw notFound({ zh: '人员不存在', en: 'no such person' });
+  const encoded = idNumberBirthDate(profile.idNumber);
+  if (wanted.birthDate && encoded && wanted.birthDate !== encoded) {
+    throw invalidInput('birthDate', { zh: `出生日期与身份证号不一致（身份证号中为 ${encoded}）`, en: `the birth date disagrees with the ID number (which says ${encoded})` });
+  }
+  const changes: ProfileChanged['data']['changes'] = {};
+  for (const field of PROFILE_FIELDS) {
+    const next = wanted[field] ?? null;
+    if (next !== (profile[field] ?? null)) changes[field] = next;
+  }
+  const fields = PROFILE_FIELDS.filter((field) => field in changes);
+  // Saving the same profile again records nothing.
+  return fields.length ? [{ type: 'ProfileChanged', data: { personId: state.personId, fields, changes, changedAt: now } }] : [];
+}
 
 export function toPersonView(state: PersonState, position: string): PersonView | null {
   if (!state.profile || !state.accountId) return null;

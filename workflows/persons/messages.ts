@@ -4,6 +4,7 @@
  * number, password) is created by the account lifecycle as part of the same durable command.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ProfileFields } from '../../events/person.js';
 import type { CommandEnvelope } from '../kit/messages.js';
 
 export const PERSON_KIND = 'person';
@@ -19,6 +20,11 @@ export interface PersonRegistration extends CommandEnvelope {
   phone?: string;
 }
 
+/** The whole profile as the person wants it now: fields left out are cleared (name stays required). */
+export interface ProfileUpdate extends CommandEnvelope {
+  profile: ProfileFields;
+}
+
 export interface PersonView {
   personId: string;
   accountId: string;
@@ -28,4 +34,6 @@ export interface PersonView {
 
 /** Failures: Conflict → 409 (username or ID number taken; details name the field), InvalidTransition → 409. */
 export const registerPersonUpdate = defineUpdate<PersonView, [PersonRegistration]>('register');
+/** Failures: InvalidInput → 422 (a birth date the ID number contradicts), NotFound → 404 (no such person). */
+export const changeProfileUpdate = defineUpdate<PersonView, [ProfileUpdate]>('changeProfile');
 export const personViewQuery = defineQuery<PersonView | null>('view');

@@ -6,7 +6,7 @@ import { runLifecycle } from '../kit/host.js';
 import { binder, type Lifecycle } from '../kit/lifecycle.js';
 import type { LifecycleInput } from '../kit/messages.js';
 import { type PersonCommand, type PersonState, personDecider, toPersonView } from './decider.js';
-import { PERSON_KIND, type PersonView, personViewQuery, registerPersonUpdate } from './messages.js';
+import { PERSON_KIND, type PersonView, changeProfileUpdate, personViewQuery, registerPersonUpdate } from './messages.js';
 
 const bind = binder<PersonCommand, PersonEvent, PersonState>();
 
@@ -19,6 +19,7 @@ const persons: Lifecycle<PersonCommand, PersonEvent, PersonState, PersonView | n
       effects: {
         // The account (username, ID number, password) first: if either name is taken, no person is recorded.
         async before({ command, state }) {
+          if (command.type !== 'register') return undefined;
           const { accountId, username, name, idNumber, credentialId, actor, correlationId } = command.registration;
           const registration: AccountRegistration = {
             account: { accountId, username, role: 'person', subjectId: state.personId, name },
@@ -38,6 +39,7 @@ const persons: Lifecycle<PersonCommand, PersonEvent, PersonState, PersonView | n
       },
       result: ({ state, position }) => toPersonView(state, position)!,
     }),
+    bind(changeProfileUpdate, { toCommand: (update) => ({ type: 'changeProfile', update }), result: ({ state, position }) => toPersonView(state, position)! }),
   ],
   view: toPersonView,
   viewQuery: personViewQuery,

@@ -16,3 +16,27 @@ describe('person decider', () => {
     given(history).when({ type: 'register', registration }).thenFails('InvalidTransition');
   });
 });
+
+describe('person decider: profile', () => {
+  const registeredHistory = () => given().when({ type: 'register', registration }).then().history;
+  const actor = { id: 'a-1', role: 'person' };
+
+  it('records one ProfileChanged naming exactly the fields that changed, and nothing when nothing did', () => {
+    const history = registeredHistory();
+    const { events, history: after } = given(history)
+      .when({ type: 'changeProfile', update: { profile: { name: '李四', gender: 'male', birthDate: '1980-01-01', education: 'master', title: '工程师', phone: '13800138000' }, actor } })
+      .then();
+    expect(events).toEqual([
+      { type: 'ProfileChanged', data: { personId, fields: ['gender', 'birthDate', 'education', 'title'], changes: { gender: 'male', birthDate: '1980-01-01', education: 'master', title: '工程师' }, changedAt: NOW } },
+    ]);
+    given(after).when({ type: 'changeProfile', update: { profile: { name: '李四', gender: 'male', birthDate: '1980-01-01', education: 'master', title: '工程师', phone: '13800138000' }, actor } }).then([]);
+    // Leaving a field out clears it.
+    const { events: cleared } = given(after).when({ type: 'changeProfile', update: { profile: { name: '李四', gender: 'male', birthDate: '1980-01-01' }, actor } }).then();
+    expect(cleared[0]!.data).toMatchObject({ fields: ['education', 'title', 'phone'], changes: { education: null, title: null, phone: null } });
+  });
+
+  it('refuses a birth date that disagrees with the ID number, naming birthDate', () => {
+    const error = given(registeredHistory()).when({ type: 'changeProfile', update: { profile: { name: '李四', birthDate: '1980-01-02' }, actor } }).thenFails('InvalidInput', 'birthDate');
+    expect(error.text.zh).toContain('1980-01-01');
+  });
+});
