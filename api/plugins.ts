@@ -1,7 +1,9 @@
 /** The feature plugins served under /api/v1 — one per area. Every entry point registers this same list. */
 import type { Plugin } from '@hapi/hapi';
 import { accountsPlugin } from './accounts/plugin.js';
+import { bindingsPlugin } from './bindings/plugin.js';
 import { orgsPlugin } from './orgs/plugin.js';
+import { personsPlugin } from './persons/plugin.js';
 import { tasksPlugin } from './tasks/plugin.js';
 
-export const featurePlugins: Plugin<void>[] = [accountsPlugin, orgsPlugin, tasksPlugin];
+export const featurePlugins: Plugin<void>[] = [accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin];

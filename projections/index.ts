@@ -3,5 +3,6 @@ import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
 import { streamCatalog } from './stream-catalog.js';
 import { tasksProjection } from './tasks.js';
+import { unitMembersProjection } from './unit-members.js';
 
-export const projections: AnyProjection[] = [streamCatalog, tasksProjection, orgsProjection];
+export const projections: AnyProjection[] = [streamCatalog, tasksProjection, orgsProjection, unitMembersProjection];

@@ -5,6 +5,7 @@
 import type { Sql } from '../events/store/database.js';
 import type { RecordedEvent } from '../events/store/event-store.js';
 import type { OrgEvent, OrgKind, OrgStatus } from '../events/org.js';
+import { regionPattern } from '../events/vocabulary/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Projection } from './projection.js';
 import { type RowFold, foldRows, selectRows } from './rows.js';
@@ -32,7 +33,7 @@ export interface OrgRecord extends OrgListItem {
 
 export interface ListOrgsQuery {
   kind?: OrgKind;
-  /** Case-insensitive substring of the name. */
+  /** Case-insensitive substring of the name, or a whole USCC. */
   q?: string;
   /** 6 digits: exact, or a whole city (`440100` → 4401xx) or province (`440000` → 44xxxx). */
   regionCode?: string;
@@ -65,7 +66,16 @@ CREATE TABLE IF NOT EXISTS orgs (
   position            text NOT NULL
 );
 CREATE INDEX IF NOT EXISTS orgs_listing ON orgs (status, kind, name, org_id);
-CREATE INDEX IF NOT EXISTS orgs_region ON orgs (region_code);`;
+CREATE INDEX IF NOT EXISTS orgs_region ON orgs (region_code);
+CREATE INDEX IF NOT EXISTS orgs_uscc ON orgs (uscc);
+-- The name search index: every character and every pair of neighbouring characters of the lower-cased name. Chinese
+-- names have no spaces to split on, and a substring search (LIKE '%…%') cannot use a btree, so the search looks up the
+-- query's pairs here (an index scan per pair) and checks the few candidates with LIKE.
+CREATE TABLE IF NOT EXISTS org_name_grams (
+  gram   text COLLATE "C" NOT NULL,
+  org_id text COLLATE "C" NOT NULL,
+  PRIMARY KEY (gram, org_id)
+);`;
 
 /** The column map of the fold: OrgRecord's camelCase properties over the table's columns. */
 export const ORG_ROWS: RowFold<OrgRecord> = {
@@ -120,21 +130,44 @@ export function evolveOrgRow(row: OrgRecord | undefined, event: RecordedEvent): 
 
 const SELECT = selectRows(ORG_ROWS);
 
+const applyRows = foldRows(ORG_ROWS);
+
 export const orgsProjection: Projection = {
   name: 'orgs',
-  version: 1,
+  // 2: the name search index (org_name_grams) and the USCC index.
+  version: 2,
   tables: TABLES,
-  tableNames: ['orgs'],
+  tableNames: ['org_name_grams', 'orgs'],
   filter: { streamPrefixes: ['org-'], eventTypes: ORG_EVENT_TYPES },
-  apply: foldRows(ORG_ROWS),
+  async apply(tx, events) {
+    await applyRows(tx, events);
+    // Names change only with a registration or a re-application; re-index exactly those organisations.
+    const named = [...new Set(events.filter((e) => e.type === 'OrgRegistered' || e.type === 'OrgReapplied').map(ORG_ROWS.keyOf))];
+    if (named.length === 0) return;
+    await tx.query(`DELETE FROM org_name_grams WHERE org_id = ANY($1)`, [named]);
+    await tx.query(
+      `INSERT INTO org_name_grams (gram, org_id)
+       SELECT DISTINCT substr(o.n, i, g.len), o.org_id
+       FROM (SELECT org_id, lower(name) AS n FROM orgs WHERE org_id = ANY($1)) o
+       CROSS JOIN (VALUES (1), (2)) AS g(len)
+       CROSS JOIN LATERAL generate_series(1, length(o.n) - g.len + 1) AS i
+       ON CONFLICT DO NOTHING`,
+      [named],
+    );
+  },
 };
 
-/** `440000` → `44` (province), `440100` → `4401` (city), anything else exact (DOMAIN.md, GB/T 2260). */
-export function regionPattern(regionCode: string): { prefix: string } | { exact: string } {
-  if (/^\d{2}0000$/.test(regionCode)) return { prefix: regionCode.slice(0, 2) };
-  if (/^\d{4}00$/.test(regionCode)) return { prefix: regionCode.slice(0, 4) };
-  return { exact: regionCode };
+/** The grams a query must all be found among: its pairs of neighbouring characters, or the one character it is. */
+export function queryGrams(q: string): string[] {
+  const text = [...asciiLower(q)];
+  if (text.length === 1) return text;
+  return [...new Set(text.slice(0, -1).map((char, i) => char + text[i + 1]))];
 }
+
+const USCC_LIKE = /^[0-9A-Z]{18}$/;
+
+/** Lower-cases A–Z only, as PostgreSQL's lower() does under the "C" collation the name column uses. */
+const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
@@ -144,7 +177,14 @@ export async function listOrgs(sql: Sql, query: ListOrgsQuery): Promise<{ items:
   const param = (value: unknown) => `$${params.push(value)}`;
   const where = [`status = ${param(query.status ?? 'approved')}`];
   if (query.kind) where.push(`kind = ${param(query.kind)}`);
-  if (query.q?.trim()) where.push(`name ILIKE ${param(`%${escapeLike(query.q.trim())}%`)}`);
+  const q = query.q?.trim();
+  if (q) {
+    const grams = queryGrams(q);
+    const byName = `org_id IN (SELECT org_id FROM org_name_grams WHERE gram = ANY(${param(grams)}) GROUP BY org_id HAVING count(*) = ${param(grams.length)})
+      AND lower(name) LIKE ${param(`%${escapeLike(asciiLower(q))}%`)}`;
+    // A whole 统一社会信用代码 finds its organisation too (an indexed equality).
+    where.push(USCC_LIKE.test(q.toUpperCase()) ? `((${byName}) OR uscc = ${param(q.toUpperCase())})` : `(${byName})`);
+  }
   if (query.regionCode) {
     const region = regionPattern(query.regionCode);
     where.push('prefix' in region ? `region_code LIKE ${param(`${region.prefix}%`)}` : `region_code = ${param(region.exact)}`);

@@ -1,10 +1,13 @@
-/** GET /me — the caller's account; for a person their profile (binding comes with the binding feature), for a reviewer their organisation. */
+/**
+ * GET /me — the caller's account; for a person their profile (the ID number whole: it is their own) and their unit
+ * binding, for a reviewer their organisation. Read from the streams, so a change shows at once.
+ */
 import type { ServerRoute } from '@hapi/hapi';
-import { Joi } from '../joi.js';
-import { type PersonEvent, evolvePerson, personStream } from '../../events/person.js';
-import type { PersonProfile } from '../../events/person.js';
 import { UnauthorizedError } from '../errors.js';
+import { Joi } from '../joi.js';
 import { loadOrgSummary } from '../orgs/org-access.js';
+import { loadBinding, loadPerson } from '../persons/person-repository.js';
+import { bindingSchema, profileSchema } from '../persons/schemas.js';
 import { loadAccount } from './account-repository.js';
 
 export const meRoute: ServerRoute = {
@@ -22,8 +25,8 @@ export const meRoute: ServerRoute = {
         orgId: Joi.string(),
         name: Joi.string().allow(''),
         mustChangePassword: Joi.boolean().required(),
-        profile: Joi.object({ personId: Joi.string(), name: Joi.string(), idNumber: Joi.string(), phone: Joi.string() }).label('PersonProfile'),
-        binding: Joi.any().allow(null),
+        profile: profileSchema,
+        binding: bindingSchema.allow(null),
         org: Joi.object({
           orgId: Joi.string(), kind: Joi.string(), name: Joi.string(), regionCode: Joi.string(),
           status: Joi.string(), reason: Joi.string(), attempt: Joi.number(),
@@ -36,10 +39,8 @@ export const meRoute: ServerRoute = {
       if (!loaded) throw new UnauthorizedError();
       const { registeredAt: _at, ...account } = loaded.state;
       if (account.role === 'person') {
-        const events = await store.readStream(personStream(account.subjectId));
-        const profile = events.reduce<PersonProfile | null>((state, e) => evolvePerson(state, { type: e.type, data: e.data } as PersonEvent), null);
-        // The owner sees their own ID number whole (DOMAIN.md: masked for everyone else).
-        return { ...account, ...(profile ? { profile } : {}), binding: null };
+        const [profile, { personId: _personId, ...binding }] = await Promise.all([loadPerson(store, account.subjectId), loadBinding(store, account.subjectId)]);
+        return { ...account, ...(profile ? { profile } : {}), binding };
       }
       const org = account.orgId ? await loadOrgSummary(store, account.orgId) : null;
       return { ...account, ...(org ? { org: stripUndefined(org) } : {}) };

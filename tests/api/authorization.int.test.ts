@@ -22,6 +22,11 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; roles: Ro
     payload: { name: '某单位', uscc: '91440101MA59XXXX0X', regionCode: '440100', contactName: '张三', contactPhone: '13800138000' },
     roles: ['unit', 'institution'],
   },
+  { route: 'PUT /api/v1/me/profile', url: '/api/v1/me/profile', payload: { name: '张三' }, roles: ['person'] },
+  { route: 'POST /api/v1/me/binding', url: '/api/v1/me/binding', payload: { unitId: orgId }, roles: ['person'] },
+  { route: 'DELETE /api/v1/me/binding/pending', url: '/api/v1/me/binding/pending', roles: ['person'] },
+  { route: 'GET /api/v1/me/binding', url: '/api/v1/me/binding', roles: ['person'] },
+  { route: 'GET /api/v1/units/{unitId}/members', url: `/api/v1/units/${orgId}/members`, roles: ['unit', 'admin', 'auditor'] },
 ];
 
 describe('authorisation of every route', () => {
@@ -39,7 +44,7 @@ describe('authorisation of every route', () => {
       { accountId: crypto.randomUUID(), role, subjectId: crypto.randomUUID(), ...(extra.orgId ? { orgId: extra.orgId } : {}), mustChangePassword: extra.restricted ?? false },
       extra.expiredAt ?? Date.now(),
     ).accessToken;
-  const method = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT';
+  const method = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE';
 
   it('covers every route the server has: each is either public or in the matrix', () => {
     const routes = system.server.table().filter((r) => r.path.startsWith('/api/v1')).map((r) => `${r.method.toUpperCase()} ${r.path}`);

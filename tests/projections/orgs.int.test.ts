@@ -9,7 +9,8 @@ import type { EventStore } from '../../events/store/event-store.js';
 import { type OrgEvent, type OrgKind, orgStream } from '../../events/org.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
 import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
-import { getOrg, listOrgs, orgsProjection, regionPattern } from '../../projections/orgs.js';
+import { regionPattern } from '../../events/vocabulary/index.js';
+import { getOrg, listOrgs, orgsProjection } from '../../projections/orgs.js';
 import { catchUpTo } from '../support/catch-up.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../support/databases.js';
 

@@ -1,0 +1,61 @@
+/**
+ * GET /units/{unitId}/members — a unit's reviewers list their confirmed members (or `?status=pending` requests) with
+ * the binding date and this year's progress. Another unit's reviewers get 404; people and institutions 403.
+ */
+import type { ServerRoute } from '@hapi/hapi';
+import { listMembers } from '../../projections/unit-members.js';
+import { NotFoundError } from '../errors.js';
+import { Joi } from '../joi.js';
+import { requireApprovedOrg } from '../orgs/org-access.js';
+import { afterQuery, waitForPosition } from '../read-your-writes.js';
+
+interface MembersQuery {
+  status: 'confirmed' | 'pending';
+  limit: number;
+  cursor?: string;
+  after?: string;
+}
+
+const member = Joi.object({
+  personId: Joi.string().required(),
+  name: Joi.string().required(),
+  idNumberMasked: Joi.string().required(),
+  status: Joi.string().valid('pending', 'confirmed').required(),
+  requestedAt: Joi.string().required(),
+  boundSince: Joi.string().allow(null).required(),
+  /** This year's hours per category; null until credit records exist. */
+  progress: Joi.object().allow(null).required(),
+}).label('UnitMember');
+
+export const membersRoute: ServerRoute<{ Params: { unitId: string }; Query: MembersQuery }> = {
+  method: 'GET',
+  path: '/units/{unitId}/members',
+  options: {
+    description: 'A unit’s members (本单位人员)',
+    notes: 'For the unit’s own reviewers (admin and auditors may read too). ID numbers are masked.',
+    tags: ['api', 'bindings'],
+    auth: { access: { scope: ['unit', 'admin', 'auditor'] } },
+    validate: {
+      params: Joi.object({ unitId: Joi.string().guid().required() }),
+      query: Joi.object({
+        status: Joi.string().valid('confirmed', 'pending').default('confirmed'),
+        limit: Joi.number().integer().min(1).max(200).default(20),
+        cursor: Joi.string().max(200),
+        ...afterQuery,
+      }),
+    },
+    response: { schema: Joi.object({ items: Joi.array().items(member).required(), nextCursor: Joi.string().allow(null).required() }).label('UnitMemberPage') },
+    handler: async (request) => {
+      const { role, orgId } = request.auth.credentials;
+      const { unitId } = request.params;
+      if (role === 'unit') {
+        await requireApprovedOrg(request);
+        if (orgId !== unitId) throw new NotFoundError();
+      }
+      await waitForPosition(request, request.query.after, ['unit_members']);
+      const { status, limit, cursor } = request.query;
+      const page = await listMembers(request.server.app.deps.db, { unitId, status, limit, ...(cursor ? { cursor } : {}) });
+      return { items: page.items.map((item) => ({ ...item, progress: null })), nextCursor: page.nextCursor };
+    },
+  },
+};
