@@ -5,7 +5,7 @@
  * run of every lifecycle agrees with the deployment's settings.
  */
 import type { ReqRef, Request } from '@hapi/hapi';
-import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { type LifecycleInput, kindOfWorkflowId, lifecycleWorkflowType } from '../workflows/kit/messages.js';
 import type { Config } from '../runtime/config.js';
@@ -32,7 +32,18 @@ export function sendCommand<R extends ReqRef, Args, Result>(request: Request<R>,
 }
 
 /** For process code without a request (the admin bootstrap at start-up). */
-export function executeCommand<Args, Result>(client: Client, config: LifecycleConfig, command: LifecycleCommand<Args, Result>): Promise<Result> {
+export async function executeCommand<Args, Result>(client: Client, config: LifecycleConfig, command: LifecycleCommand<Args, Result>): Promise<Result> {
+  try {
+    return await updateWithStart(client, config, command);
+  } catch (error) {
+    // The run was ending after its idle window as the Update reached it: the server answers "already completed"
+    // (not found) for an Update it never accepted. Sent again, it starts the next run.
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    return updateWithStart(client, config, command);
+  }
+}
+
+function updateWithStart<Args, Result>(client: Client, config: LifecycleConfig, command: LifecycleCommand<Args, Result>): Promise<Result> {
   const kind = kindOfWorkflowId(command.workflowId);
   const id = command.workflowId.slice(kind.length + 1);
   return client.workflow.executeUpdateWithStart(command.update, {

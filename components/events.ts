@@ -20,6 +20,12 @@ export interface JxjyEventDetailMap {
   'jxjy-person-registered': { accountId: string; personId: string; username: string };
   /** An organisation registration was accepted and awaits the administrator's approval. */
   'jxjy-org-registered': OrgRegistered;
+  /** A person saved their basic information (人员基本信息). */
+  'jxjy-profile-saved': { personId: string };
+  /** A person asked a unit to confirm them (单位绑定); the unit's reviewers find a task. */
+  'jxjy-binding-requested': { bindingId: string; unitId: string };
+  /** A person took back their pending binding request. */
+  'jxjy-binding-cancelled': { bindingId: string };
   /** A reviewer decided a task; the row already shows the result. */
   'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject };
   /** The user asked for another screen (e.g. a registration link on the login form). */

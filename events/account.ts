@@ -71,7 +71,8 @@ export type AccountState = Omit<AccountRegistered['data'], 'mustChangePassword'>
 export function evolveAccount(state: AccountState | null, event: AccountEvent): AccountState | null {
   switch (event.type) {
     case 'AccountRegistered': {
-      const { mustChangePassword, ...rest } = event.data;
+      // Registrations written before credentials moved out carry a `passwordHash`: it never enters the state.
+      const { mustChangePassword, passwordHash: _legacy, ...rest } = event.data as AccountRegistered['data'] & { passwordHash?: string };
       return { ...rest, mustChangePassword };
     }
     case 'PasswordChanged':

@@ -7,6 +7,7 @@
 import { createActivities } from '../workflows/activities/index.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 import { openStores } from '../events/store/open-stores.js';
+import { migrateLegacyCredentials } from './migrations/legacy-credentials.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
 import { loadConfig } from './config.js';
@@ -31,6 +32,8 @@ async function shutdown(reason: string, exitCode = 0): Promise<never> {
 try {
   const stores = await openStores(config);
   stopping.push({ name: 'database', stop: () => stores.close() });
+  const legacy = await migrateLegacyCredentials(stores.db, stores.store);
+  if (legacy.migrated > 0) logger.info({ accounts: legacy.migrated }, 'moved legacy password hashes into the credentials table');
 
   const runner = createProjectionRunner({ db: stores.db, store: stores.store, projections, logger });
   await runner.init();

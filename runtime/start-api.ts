@@ -5,6 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { openStores } from '../events/store/open-stores.js';
+import { migrateLegacyCredentials } from './migrations/legacy-credentials.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
 import { loadConfig } from './config.js';
@@ -19,6 +20,8 @@ if (!config.temporalAddress || !config.databaseUrl) {
   process.exit(1);
 }
 const stores = await openStores(config);
+const legacy = await migrateLegacyCredentials(stores.db, stores.store);
+if (legacy.migrated > 0) logger.info({ accounts: legacy.migrated }, 'moved legacy password hashes into the credentials table');
 const connection = await Connection.connect({ address: config.temporalAddress });
 const client = new Client({ connection, namespace: config.temporalNamespace });
 // Not started: this process reads the checkpoints that the runner process writes.

@@ -5,5 +5,6 @@
  */
 export * from './accounts/workflow.js';
 export * from './bindings/workflow.js';
+export * from './credits/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';

@@ -10,7 +10,7 @@ import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { UnauthorizedError } from '../errors.js';
 import { Joi } from '../joi.js';
-import { sendCommand } from '../lifecycles.js';
+import { executeCommand } from '../lifecycles.js';
 import { eventMetadata } from '../request-context.js';
 import { type LoadedAccount, findAccountByUsername } from './account-repository.js';
 import { consumeCaptcha } from './captcha.js';
@@ -54,14 +54,14 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
       const reserved = await reserveSignInTry(db, username, now);
       const found = await findAccountByUsername(store, username);
       if (!reserved.reserved) {
-        if (reserved.lockedNow && found) await recordLockout(request, found, reserved);
+        if (reserved.lockedNow && found) recordLockout(request, found, reserved);
         throw lockedOutError(reserved.lockedUntil, now);
       }
       const credential = found ? await readCredential(db, found.state.accountId) : null;
       const verified = credential ? await verifyPassword(credential.passwordHash, password) : await verifyNothing(password);
       if (!found || !credential || !verified) {
         const locked = await settleFailedSignIn(db, username, now);
-        if (locked && found) await recordLockout(request, found, locked);
+        if (locked && found) recordLockout(request, found, locked);
         throw new UnauthorizedError(WRONG_CREDENTIALS);
       }
       await clearSignInTries(db, username);
@@ -70,12 +70,19 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
   },
 };
 
-/** A lockout is a fact worth keeping for auditors (the counting itself is operational state). */
-async function recordLockout(request: Request<{ Payload: LoginPayload }>, found: LoadedAccount, lock: { lockedUntil: Date; failures: number }) {
+/**
+ * A lockout is a fact worth keeping for auditors (the counting itself is operational state). It is recorded beside
+ * the answer, not before it: waiting for it would make a real username's answer slower than an unknown one's — or a
+ * 503 while Temporal is away — and tell an attacker which usernames exist. A failure is logged, not shown.
+ */
+function recordLockout(request: Request<{ Payload: LoginPayload }>, found: LoadedAccount, lock: { lockedUntil: Date; failures: number }): void {
+  const { temporal, config, logger } = request.server.app.deps;
   const metadata = eventMetadata(request);
-  await sendCommand(request, {
+  const command = {
     workflowId: accountWorkflowId(found.state.accountId),
     update: recordLockoutUpdate,
     args: { failures: lock.failures, lockedUntil: lock.lockedUntil.toISOString(), actor: metadata.actor, correlationId: metadata.correlationId },
-  });
+  };
+  const recorded = temporal.client ? executeCommand(temporal.client, config, command) : Promise.reject(new Error('Temporal is not connected'));
+  recorded.catch((error: unknown) => logger.error({ err: error, accountId: found.state.accountId, reqId: metadata.correlationId }, 'could not record a lockout'));
 }

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
-import { credentialVersion, readCredential, storePendingCredential } from '../../events/store/credentials.js';
+import { readCredential, storePendingCredential } from '../../events/store/credentials.js';
 import { accountWorkflowId, changePasswordUpdate } from '../../workflows/accounts/messages.js';
 import { nowOf } from '../clock.js';
 import { UnauthorizedError, ValidationError } from '../errors.js';
@@ -57,7 +57,8 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
       if (newPassword === currentPassword) throw refuse('newPassword', { zh: '新密码不能与当前密码相同', en: 'the new password must differ from the current one' });
 
       const credentialId = crypto.randomUUID();
-      await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(newPassword), at: now });
+      // Based on the version whose password was just proved: a change that another one overtakes is refused (409).
+      await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(newPassword), at: now, basedOnVersion: credential.version });
       const metadata = eventMetadata(request);
       await sendCommand(request, {
         workflowId: accountWorkflowId(accountId),
@@ -65,7 +66,8 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
         args: { credentialId, actor: metadata.actor, correlationId: metadata.correlationId },
         updateId: `password-${credentialId}`,
       });
-      return sessionFor(config, { ...account, mustChangePassword: false }, (await credentialVersion(db, accountId)) ?? credential.version + 1);
+      // Activation succeeded from exactly `credential.version`, so the new one is the next.
+      return sessionFor(config, { ...account, mustChangePassword: false }, credential.version + 1);
     },
   },
 };

@@ -73,10 +73,16 @@ async function health(request: Request, h: ResponseToolkit) {
     checks: {
       store: storeResult.ok ? { status: 'ok' } : storeResult.check,
       temporal: temporalResult.ok ? { status: 'ok' } : temporalResult.check,
-      projections: projectionResult.ok ? { status: 'ok', ...projectionResult.value } : projectionResult.check,
+      projections: projectionResult.ok ? { status: 'ok', ...redacted(projectionResult.value, config.production) } : projectionResult.check,
     },
   };
   return h.response(body).code(body.status === 'ok' ? 200 : 503).header('Cache-Control', 'no-store');
+}
+
+/** /health is public: in production a failing projection says that it fails, not the database's words (they can quote data). */
+function redacted<T extends { projections?: Array<{ error?: string }> }>(status: T, production: boolean): T {
+  if (!production || !status.projections) return status;
+  return { ...status, projections: status.projections.map((p) => (p.error ? { ...p, error: 'failing' } : p)) };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

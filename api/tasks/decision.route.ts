@@ -3,6 +3,7 @@
  * kind. The assignee decides; once a task is escalated, admin may decide it too (the assignee still may). The
  * `updateId` makes a retry of the same decision (after a 503) return the first outcome instead of deciding twice.
  */
+import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { getTask } from '../../projections/tasks.js';
 import { decideTaskUpdate } from '../../workflows/kit/messages.js';
@@ -47,7 +48,9 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
         workflowId: task.workflowId,
         update: decideTaskUpdate,
         args: { taskId, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}), actor: metadata.actor, correlationId: metadata.correlationId },
-        updateId: `decide-${taskId}-${decision}`,
+        // The same reviewer repeating the same decision (a retry after a 503) gets its first outcome; anyone else, or
+        // another reason, is decided afresh and told the task is already decided.
+        updateId: `decide-${taskId}-${decision}-${metadata.actor.id}-${crypto.createHash('sha256').update(reason?.trim() ?? '').digest('hex').slice(0, 16)}`,
       });
     },
   },

@@ -1,8 +1,9 @@
 // Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them.
 // Only what the components use; the server may send more. Roles, kinds and decisions are the shared vocabulary's.
+import type { EducationLevel, Gender } from '../../events/person.js';
 import type { OrgKind, Role, TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 
-export type { OrgKind, Role, TaskKind };
+export type { EducationLevel, Gender, OrgKind, Role, TaskKind };
 
 /** What POST /sessions and PUT /accounts/me/password answer, and what the host page stores. */
 export interface Session {
@@ -64,7 +65,7 @@ export interface TaskItem {
   /** When a reminder went out because the due date passed undecided; null or absent when none did. */
   remindedAt?: string | null;
   escalated: boolean;
-  /** Kind-specific facts about the subject; not shown yet. */
+  /** Kind-specific facts about the subject (for `binding-confirmation`: BindingTaskDetails). */
   details?: Record<string, unknown>;
   decision?: Decision;
   reason?: string;
@@ -83,6 +84,99 @@ export interface DecisionResult {
   subject: TaskSubject;
 }
 
+/** What a `binding-confirmation` task tells the unit about the person (the ID number masked). */
+export interface BindingTaskDetails {
+  personName: string;
+  idNumberMasked: string;
+  /** The person is bound to another unit now: confirming ends that binding (工作单位变更). */
+  jobChange: boolean;
+}
+
+/** A person's basic information (人员基本信息); the ID number is whole only in the owner's own answers. */
+export interface Profile {
+  personId: string;
+  name: string;
+  idNumber: string;
+  gender?: Gender;
+  birthDate?: string;
+  education?: EducationLevel;
+  title?: string;
+  specialty?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** PUT /me/profile: the whole profile; an empty optional field is cleared. */
+export type ProfileUpdate = { [K in Exclude<keyof Profile, 'personId' | 'idNumber'>]: string };
+
+/** What PUT /me/profile answers. */
+export interface ProfileSaved extends Profile {
+  position: string;
+}
+
+export interface BindingUnit {
+  unitId: string;
+  name: string;
+  regionCode: string;
+}
+
+export type BindingStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled' | 'ended';
+
+/** GET /me/binding (and `binding` in GET /me). */
+export interface Binding {
+  current: { bindingId: string; unit: BindingUnit; since: string } | null;
+  pending: { bindingId: string; unit: BindingUnit; requestedAt: string; previousUnitId?: string } | null;
+  lastRejection: { unit: BindingUnit; reason: string; rejectedAt: string } | null;
+  latest: { bindingId: string; unit: BindingUnit; status: BindingStatus; at: string; reason?: string } | null;
+}
+
+/** POST /me/binding (202). */
+export interface BindingRequested {
+  bindingId: string;
+  unitId: string;
+  status: 'pending';
+  taskId: string;
+  position: string;
+}
+
+/** DELETE /me/binding/pending. */
+export interface BindingCancelled {
+  bindingId: string;
+  status: 'cancelled';
+  position: string;
+}
+
+/** An item of GET /orgs (approved organisations, public fields only). */
+export interface OrgListItem {
+  orgId: string;
+  kind: OrgKind;
+  name: string;
+  regionCode: string;
+  status: OrgStatus;
+}
+
+export interface OrgPage {
+  items: OrgListItem[];
+  nextCursor?: string | null;
+}
+
+/** An item of GET /units/{unitId}/members (本单位人员). */
+export interface UnitMember {
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  status: 'pending' | 'confirmed';
+  requestedAt: string;
+  boundSince: string | null;
+  /** This year's hours per category; null until credit records exist. */
+  progress: Record<string, unknown> | null;
+}
+
+export interface UnitMemberPage {
+  items: UnitMember[];
+  nextCursor?: string | null;
+}
+
 export interface Me {
   accountId: string;
   username: string;
@@ -91,5 +185,9 @@ export interface Me {
   orgId?: string;
   name: string;
   mustChangePassword: boolean;
+  /** A person's own profile (their ID number whole). */
+  profile?: Profile;
+  /** A person's unit binding. */
+  binding?: Binding | null;
   org?: { orgId: string; name: string; status: OrgStatus; reason?: string };
 }

@@ -5,7 +5,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError } from '../api/api-client.js';
 import { format, type Lang } from '../i18n/messages.js';
-import { errorSummary, inputField, type InputSpec } from './form.js';
+import { errorSummary, inputField, selectField, type InputSpec, type SelectSpec } from './form.js';
 
 export type Values<F extends string> = Readonly<Record<F, string>>;
 export type Problems<F extends string> = Partial<Record<F, string | undefined>>;
@@ -20,6 +20,11 @@ export interface FormSpec<F extends string> {
   readonly untrimmed?: readonly F[];
   /** What the browser can tell before a round trip; each field shows its first problem. */
   check?(values: Values<F>): Problems<F>;
+  /**
+   * Fields whose `check` runs as soon as they change (inline), not only on submit: for a value whose problem the
+   * person should see before moving on (a birth date that contradicts the ID number).
+   */
+  readonly checkOnChange?: readonly F[];
   /** Sends the values. A thrown ApiError's `details` land on the fields and its message heads the summary. */
   send(values: Values<F>, form: HTMLFormElement): Promise<void>;
   /** The summary's headline for a failed send, when the server's own message is not the best one. */
@@ -29,6 +34,7 @@ export interface FormSpec<F extends string> {
 }
 
 type FieldOptions = Omit<InputSpec, 'name' | 'error' | 'required' | 'label'> & { label?: string };
+type SelectOptions = Omit<SelectSpec, 'name' | 'error' | 'required' | 'label'> & { label?: string };
 
 export class FormController<F extends string> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
@@ -68,7 +74,7 @@ export class FormController<F extends string> implements ReactiveController {
 
   /** The `<form>` (part "form"), its error summary first. */
   render(content: TemplateResult): TemplateResult {
-    return html`<form part="form" novalidate aria-busy=${this.#busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
+    return html`<form part="form" novalidate aria-busy=${this.#busy ? 'true' : 'false'} @submit=${this.#onSubmit} @change=${this.#onChange}>
       ${errorSummary(this.#summary, this.#items())} ${content}
     </form>`;
   }
@@ -76,6 +82,11 @@ export class FormController<F extends string> implements ReactiveController {
   /** A labelled input for `name` with its current error; `required` follows the spec's `optional`. */
   input(name: F, options: FieldOptions = {}): TemplateResult {
     return inputField({ label: this.#spec.label(name), ...options, name, error: this.#errors[name], required: !this.#optional(name) });
+  }
+
+  /** A labelled native select for `name` with its current error; `required` follows the spec's `optional`. */
+  select(name: F, options: SelectOptions): TemplateResult {
+    return selectField({ label: this.#spec.label(name), ...options, name, error: this.#errors[name], required: !this.#optional(name) });
   }
 
   submitButton(idle: string, busy: string = format(this.#lang(), 'submitting')): TemplateResult {
@@ -86,6 +97,16 @@ export class FormController<F extends string> implements ReactiveController {
 
   // An arrow, so Lit's listener (called with the host as `this`) reaches the controller.
   readonly #onSubmit = (event: SubmitEvent): void => void this.submit(event);
+
+  readonly #onChange = (event: Event): void => {
+    const name = (event.target as Partial<HTMLInputElement> | null)?.name;
+    const field = this.#spec.checkOnChange?.find((f) => f === name);
+    if (!field) return;
+    const problem = this.#spec.check?.(this.#values(event.currentTarget as HTMLFormElement))[field];
+    if (problem === this.#errors[field]) return;
+    this.#errors = { ...this.#errors, [field]: problem };
+    this.#host.requestUpdate();
+  };
 
   async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();

@@ -1,4 +1,4 @@
-// Pieces every form screen renders the same way: a labelled native input with its hint and error in the
+// Pieces every form screen renders the same way: a labelled native input or select with its hint and error in the
 // screen's own shadow root (ids never cross roots), and the focusable error summary. The submit flow that fills
 // them is the FormController's (form-controller.ts).
 import { html, nothing, type TemplateResult } from 'lit';
@@ -8,18 +8,41 @@ export interface InputSpec {
   /** Both the form field name (as the API spells it) and the input's id. */
   name: string;
   label: string;
-  type?: 'text' | 'password' | 'tel';
+  type?: 'text' | 'password' | 'tel' | 'email' | 'date';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'tel';
   maxlength?: number;
   hint?: string;
   error?: string | undefined;
   required?: boolean;
+  /**
+   * A value to start from (a saved profile). Set as the `value` attribute, the input's default: it shows until
+   * the person types, and a re-render never overwrites what they typed; `form.reset()` returns to it.
+   */
+  value?: string | undefined;
 }
+
+/** A native `<select>` field; `options` in the order shown, `value` the one selected at first. */
+export interface SelectSpec {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+const describedBy = (name: string, hint: string | undefined, error: string | undefined) =>
+  [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+
+const fieldMessages = (name: string, hint: string | undefined, error: string | undefined) =>
+  html`${hint ? html`<p id="${name}-hint" class="hint">${hint}</p>` : nothing}
+  ${error ? html`<p id="${name}-error" class="error-text">${error}</p>` : nothing}`;
 
 export function inputField(spec: InputSpec): TemplateResult {
   const { name, error, hint, required = true } = spec;
-  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  const described = describedBy(name, hint, error);
   return html`<div class="field" part="field">
     <label class=${required ? 'required' : ''} for=${name}>${spec.label}</label>
     <input
@@ -29,12 +52,31 @@ export function inputField(spec: InputSpec): TemplateResult {
       autocomplete=${ifDefined(spec.autocomplete)}
       inputmode=${ifDefined(spec.inputmode)}
       maxlength=${ifDefined(spec.maxlength)}
+      value=${ifDefined(spec.value)}
       ?required=${required}
       aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy || nothing}
+      aria-describedby=${described || nothing}
     />
-    ${hint ? html`<p id="${name}-hint" class="hint">${hint}</p>` : nothing}
-    ${error ? html`<p id="${name}-error" class="error-text">${error}</p>` : nothing}
+    ${fieldMessages(name, hint, error)}
+  </div>`;
+}
+
+export function selectField(spec: SelectSpec): TemplateResult {
+  const { name, error, hint, required = true } = spec;
+  const described = describedBy(name, hint, error);
+  // `selected` is the option's default, like an input's value attribute: a re-render keeps the person's choice.
+  return html`<div class="field" part="field">
+    <label class=${required ? 'required' : ''} for=${name}>${spec.label}</label>
+    <select
+      id=${name}
+      name=${name}
+      ?required=${required}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${described || nothing}
+    >
+      ${spec.options.map((o) => html`<option value=${o.value} ?selected=${o.value === (spec.value ?? '')}>${o.label}</option>`)}
+    </select>
+    ${fieldMessages(name, hint, error)}
   </div>`;
 }
 

@@ -40,6 +40,8 @@ const zh = {
   taskApproved: '已通过：{title}（已移入已办）',
   taskRejected: '已驳回：{title}（已移入已办）',
   loadMore: '加载更多',
+  idNumberMasked: '身份证号 {id}',
+  jobChangeTag: '工作变更',
 } as const;
 
 const en = {
@@ -81,6 +83,8 @@ const en = {
   taskApproved: 'Approved: {title} (moved to Closed)',
   taskRejected: 'Rejected: {title} (moved to Closed)',
   loadMore: 'Load more',
+  idNumberMasked: 'ID number {id}',
+  jobChangeTag: 'Job change',
 } satisfies Record<keyof typeof zh, string>;
 
 export type TaskInboxKey = keyof typeof zh;

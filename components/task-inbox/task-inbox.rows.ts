@@ -3,7 +3,7 @@
 // file stays about state and requests.
 import { html, nothing } from 'lit';
 import type { TaskKind } from '../../events/vocabulary/index.js';
-import type { Decision, TaskItem } from '../api/types.js';
+import type { BindingTaskDetails, Decision, TaskItem } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import type { TaskInboxKey } from './task-inbox.messages.js';
 
@@ -43,6 +43,30 @@ function time(c: RowContext, iso: string | null | undefined, withTime: boolean) 
   return html`<time datetime=${iso}>${fmt.format(date)}</time>`;
 }
 
+/** A binding task's facts about the person, when the task carries them (older tasks may not). */
+function bindingDetails(t: TaskItem): Partial<BindingTaskDetails> | undefined {
+  if (t.kind !== 'binding-confirmation' || !t.details) return undefined;
+  const { personName, idNumberMasked, jobChange } = t.details;
+  return {
+    ...(typeof personName === 'string' ? { personName } : {}),
+    ...(typeof idNumberMasked === 'string' ? { idNumberMasked } : {}),
+    jobChange: jobChange === true,
+  };
+}
+
+/** The row header: the subject, and for a binding the person's masked ID number and whether it is a job change. */
+function subjectCell(c: RowContext, t: TaskItem) {
+  const binding = bindingDetails(t);
+  if (!binding) return html`<th scope="row">${t.subject.title}</th>`;
+  return html`<th scope="row">
+    ${binding.personName ?? t.subject.title}
+    <div class="subject-details">
+      ${binding.idNumberMasked ? html`<span class="id-number">${c.msg('idNumberMasked', { id: binding.idNumberMasked })}</span>` : nothing}
+      ${binding.jobChange ? html`<span class="tag warning" data-tag="job-change">${c.msg('jobChangeTag')}</span>` : nothing}
+    </div>
+  </th>`;
+}
+
 function statusCell(c: RowContext, t: TaskItem) {
   if (t.status === 'open') {
     return html`<span class="tag">${c.msg('taskOpen')}</span>${t.remindedAt
@@ -76,7 +100,7 @@ export function taskRow(t: TaskItem, c: RowContext) {
   const step = c.confirming?.taskId === t.taskId ? c.confirming.decision : undefined;
   const kind = (KIND_LABELS as Readonly<Record<string, TaskInboxKey>>)[t.kind];
   return html`<tr data-task-id=${t.taskId} aria-busy=${busy ? 'true' : 'false'}>
-      <th scope="row">${t.subject.title}</th>
+      ${subjectCell(c, t)}
       <td>${kind ? c.msg(kind) : t.kind}</td>
       <td>${t.requestedBy.name}</td>
       <td>${time(c, t.createdAt, true)}</td>

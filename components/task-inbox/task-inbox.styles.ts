@@ -74,6 +74,15 @@ export default [
     .actions {
       white-space: nowrap;
     }
+    .subject-details {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 8px;
+      margin-top: 4px;
+      color: var(--_jxjy-text-secondary);
+      font-size: 0.9286em;
+      font-weight: normal;
+    }
     button.small {
       min-height: 28px;
       padding: 0 11px;

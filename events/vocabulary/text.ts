@@ -6,8 +6,11 @@
 
 // C0 controls except tab, line feed and carriage return (multi-line reasons keep their lines), DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// Bidi embeddings, overrides and isolates; marks; zero-width characters; the BOM; the soft hyphen.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]/;
+// Bidi embeddings, overrides and isolates; marks; zero-width characters; the BOM; the soft hyphen; the Hangul fillers,
+// which render as nothing.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u115F\u1160\u3164\uFFA0]/;
+// A name is one line: no tab, line or paragraph break of any kind.
+const LINE_BREAK = /[\t\n\r\u2028\u2029\u0085]/;
 // Lone surrogates cannot be stored as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -20,9 +23,9 @@ export function textProblem(value: string): TextProblem | null {
   return null;
 }
 
-/** Names of people, organisations, classes: also refuses bidi overrides and invisible characters. */
+/** Names of people, organisations, classes: one line, and no bidi overrides or invisible characters. */
 export function nameProblem(value: string): TextProblem | null {
-  return textProblem(value) ?? (INVISIBLE.test(value) ? 'invisible' : null);
+  return textProblem(value) ?? (LINE_BREAK.test(value) ? 'control' : INVISIBLE.test(value) ? 'invisible' : null);
 }
 
 /** A person's or an organisation's name: 2–50 (people) or 2–100 (organisations) characters after trimming. */

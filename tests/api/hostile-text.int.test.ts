@@ -92,13 +92,22 @@ describe('hostile text on every route', () => {
   });
 
   it('refuses bidi overrides and invisible characters in names, with the field named by its label', async () => {
-    for (const name of ['张\u202E三', '张\u200B三', '张\u2066三']) {
+    for (const name of ['张\u202E三', '张\u200B三', '张\u2066三', '张\u3164三']) {
       const response = await call(system.server, {
         method: 'POST', url: '/api/v1/accounts',
         payload: { username: uniqueName('p_'), password: 'Person2026x', name, idNumber: randomIdNumber(), ...(await captcha(system.server)) },
       });
       expect(response.statusCode).toBe(400);
       expect(response.result).toMatchObject({ details: [{ field: 'name', message: '「姓名」不能包含不可见字符或文字方向控制符' }] });
+    }
+    // A name is one line: a line break or a tab inside it is refused too (free text such as a reason keeps its lines).
+    for (const name of ['张\n三', '张\t三', '张\u2028三']) {
+      const response = await call(system.server, {
+        method: 'POST', url: '/api/v1/accounts',
+        payload: { username: uniqueName('p_'), password: 'Person2026x', name, idNumber: randomIdNumber(), ...(await captcha(system.server)) },
+      });
+      expect(response.statusCode, JSON.stringify(name)).toBe(400);
+      expect(response.result).toMatchObject({ details: [{ field: 'name', message: '「姓名」不能包含控制字符' }] });
     }
     const english = await call(system.server, {
       method: 'POST', url: '/api/v1/accounts', lang: 'en',

@@ -29,13 +29,21 @@ export const registrationEffects: AccountEffects = {
       await undoClaims();
       throw error;
     }
-    return undoClaims;
+    // If the account then cannot be recorded: the names go back, and the password with them.
+    return async () => {
+      await credentials.undoCredential({ accountId: ownerId, credentialId });
+      await undoClaims();
+    };
   },
 };
 
 export const passwordEffects: AccountEffects = {
   async before({ command, state }) {
-    if (command.type === 'changePassword') await credentials.activateCredential({ accountId: state.accountId, credentialId: command.change.credentialId });
+    if (command.type !== 'changePassword') return;
+    const { credentialId } = command.change;
+    await credentials.activateCredential({ accountId: state.accountId, credentialId });
+    // A change that cannot be recorded is no change: the previous password comes back.
+    return () => credentials.undoCredential({ accountId: state.accountId, credentialId });
   },
 };
 
@@ -44,6 +52,7 @@ export const withdrawalEffects: AccountEffects = {
   async after({ command, state, metadata, events }) {
     if (command.type !== 'withdraw' || events.length === 0 || !state.account) return;
     const ownerId = state.accountId;
+    await credentials.removeCredential({ accountId: ownerId });
     await release({ stream: usernameClaimStream(state.account.username), ownerId }, metadata);
     if (command.withdrawal.idNumber) await release({ stream: idNumberClaimStream(command.withdrawal.idNumber), ownerId }, metadata);
   },

@@ -7,7 +7,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Database } from '../../events/store/database.js';
 import { claimName, releaseName } from '../../events/store/claims.js';
-import { activateCredential, discardPendingCredential } from '../../events/store/credentials.js';
+import { activateCredential, discardPendingCredential, removeCredential, undoActivation } from '../../events/store/credentials.js';
 import type { EventMetadata, EventStore } from '../../events/store/event-store.js';
 import type { Localized } from '../../events/vocabulary/index.js';
 import { FailureType } from '../kit/messages.js';
@@ -63,6 +63,15 @@ export function createAccountActivities({ store, db }: { store: EventStore; db: 
     async activateCredential({ accountId, credentialId }: { accountId: string; credentialId: string }): Promise<{ version: number }> {
       const outcome = await activateCredential(db, { accountId, credentialId });
       if (outcome.activated) return { version: outcome.version };
+      if (outcome.reason === 'stale') {
+        // Someone changed the password between this request's check of the current password and now.
+        throw ApplicationFailure.create({
+          type: FailureType.Conflict,
+          message: `credential of account ${accountId} changed before ${credentialId} could be activated`,
+          nonRetryable: true,
+          details: [{ zh: '密码刚刚已被修改，请重新登录后再试', en: 'the password was changed a moment ago; sign in again and retry' }],
+        });
+      }
       throw ApplicationFailure.create({
         type: FailureType.InvalidInput,
         message: `no pending credential ${credentialId} for account ${accountId}`,
@@ -73,6 +82,15 @@ export function createAccountActivities({ store, db }: { store: EventStore; db: 
 
     async discardCredential({ credentialId }: { credentialId: string }): Promise<void> {
       await discardPendingCredential(db, credentialId);
+    },
+
+    /** Undoes an activation whose event could not be recorded (credentials.ts `undoActivation`). */
+    async undoCredential({ accountId, credentialId }: { accountId: string; credentialId: string }): Promise<void> {
+      await undoActivation(db, { accountId, credentialId });
+    },
+
+    async removeCredential({ accountId }: { accountId: string }): Promise<void> {
+      await removeCredential(db, accountId);
     },
   };
 }

@@ -13,13 +13,23 @@ export interface StreamPage {
   lastPosition: string;
 }
 
+/**
+ * Account events written before passwords moved to the credentials table still carry `passwordHash`. The log is
+ * permanent, but a Temporal payload must never hold a secret: the field is dropped on its way to a workflow.
+ */
+function withoutSecrets(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('passwordHash' in data)) return data;
+  const { passwordHash: _secret, ...rest } = data as Record<string, unknown>;
+  return rest;
+}
+
 export function createReadStreamActivities({ store }: { store: EventStore }) {
   return {
     async readStreamPage({ streamId, fromRevision, maxCount }: { streamId: string; fromRevision: string; maxCount: number }): Promise<StreamPage> {
       const events = await store.readStream(streamId, { fromRevision: BigInt(fromRevision), maxCount });
       const last = events.at(-1);
       return {
-        events: events.map(({ type, data }) => ({ type, data })),
+        events: events.map(({ type, data }) => ({ type, data: withoutSecrets(data) })),
         lastRevision: last ? last.revision.toString() : '',
         lastPosition: last?.position ?? '',
       };

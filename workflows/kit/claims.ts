@@ -50,7 +50,7 @@ export async function claimAll(names: NameClaim[], metadata: EventMetadata): Pro
   return undo;
 }
 
-export const credentials = proxyActivities<Pick<AccountActivities, 'activateCredential' | 'discardCredential'>>({
+export const credentials = proxyActivities<Pick<AccountActivities, 'activateCredential' | 'discardCredential' | 'undoCredential' | 'removeCredential'>>({
   startToCloseTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: [FailureType.InvalidInput] },
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: [FailureType.InvalidInput, FailureType.Conflict] },
 });

@@ -9,7 +9,7 @@
  * - appends review reminders and escalations when they fall due;
  * - continues-as-new when Temporal suggests it, carrying state and revision; ends a settled run after an idle window.
  */
-import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { EventMetadata } from '../../events/store/event-store.js';
 import type { TaskEvent } from '../../events/task.js';
 import type { DecideContext, DomainEvent } from './decider.js';
@@ -17,7 +17,9 @@ import { toFailure } from './failures.js';
 import type { Lifecycle } from './lifecycle.js';
 import { type CommandEnvelope, type LifecycleInput, type TaskDecision, type TaskDecisionResult, decideTaskUpdate } from './messages.js';
 import { Mutex } from './mutex.js';
-import { DEFAULT_REVIEW_TIMES, type ReviewBook, dueReviewEvents, emptyReviewBook, evolveReviews, isReviewEvent, nextReviewDeadline, openReviews } from './reviews.js';
+import {
+  DEFAULT_REVIEW_TIMES, type ReviewBook, compactReviews, dueReviewEvents, emptyReviewBook, evolveReviews, isReviewEvent, nextReviewDeadline, openReviews,
+} from './reviews.js';
 import { SYSTEM_METADATA, appendToStream, commandMetadata, loadStream, newStreamCursor } from './stream.js';
 import { decideTask } from './task-decision.js';
 
@@ -94,7 +96,8 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
         await commit(events, metadata);
       } catch (error) {
         // The append failed for good (a conflict, or data the store refuses): give back what the effects claimed.
-        if (undo) await undo();
+        // An undo that fails too (it retries outages, so only on a bug) is logged; the caller hears the first cause.
+        if (undo) await undo().catch((undoError: unknown) => log.error('undo failed after a refused append', { error: String(undoError) }));
         throw error;
       }
       await binding.effects?.after?.(step);
@@ -162,12 +165,13 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
       await continueAsNew<(next: LifecycleInput<State>) => Promise<unknown>>({
         ...input,
         command: undefined,
-        carried: { state, reviews, revision: cursor.revision, position },
+        carried: { state, reviews: compactReviews(reviews), revision: cursor.revision, position },
       });
     }
-    const due = dueReviewEvents(reviews, Date.now());
-    if (due.length > 0) {
-      await exclusive(() => commit(due, SYSTEM_METADATA));
+    if (dueReviewEvents(reviews, Date.now()).length > 0) {
+      // Decided again inside the lock: a decision appending meanwhile may have closed the review, and a reminder or
+      // escalation after its completion would be a false fact in the permanent log.
+      await exclusive(() => commit(dueReviewEvents(reviews, Date.now()), SYSTEM_METADATA));
       continue;
     }
     const seen = appends;

@@ -59,7 +59,11 @@ export function evolveReviews(book: ReviewBook, event: TaskEvent): ReviewBook {
   };
   switch (event.type) {
     case 'ReviewRequested': {
-      const { taskId, kind, assignee, subject, requestedBy, requestedAt, dueAt, escalatesAt } = event.data;
+      const { taskId, kind, assignee, subject, requestedBy, requestedAt } = event.data;
+      // Requests written before due dates existed get the default ones, counted from the request: never a NaN timer.
+      const at = Date.parse(requestedAt);
+      const dueAt = event.data.dueAt ?? new Date(at + DEFAULT_REVIEW_TIMES.remindAfterMs).toISOString();
+      const escalatesAt = event.data.escalatesAt ?? new Date(at + DEFAULT_REVIEW_TIMES.escalateAfterMs).toISOString();
       const review: Review = { taskId, kind, assignee, subject, requestedBy, requestedAt, dueAt, escalatesAt, status: 'open', reminded: false, escalated: false };
       return { byId: { ...book.byId, [taskId]: review } };
     }
@@ -171,9 +175,28 @@ export function dueReviewEvents(book: ReviewBook, now: number): Array<ReviewRemi
 
 /** The next moment (epoch ms) a reminder or escalation falls due, if any. */
 export function nextReviewDeadline(book: ReviewBook): number | undefined {
-  const times = openReviews(book).flatMap((review) => [
-    ...(review.reminded ? [] : [Date.parse(review.dueAt)]),
-    ...(review.escalated ? [] : [Date.parse(review.escalatesAt)]),
-  ]);
+  const times = openReviews(book)
+    .flatMap((review) => [...(review.reminded ? [] : [Date.parse(review.dueAt)]), ...(review.escalated ? [] : [Date.parse(review.escalatesAt)])])
+    .filter(Number.isFinite);
   return times.length ? Math.min(...times) : undefined;
+}
+
+/**
+ * What continue-as-new carries: open reviews whole, closed ones reduced to what a late decision needs to be told (409,
+ * and whether it was withdrawn) — so a long-lived lifecycle's input stays small however many reviews it has had.
+ */
+export function compactReviews(book: ReviewBook): ReviewBook {
+  const byId: Record<string, Review> = {};
+  for (const [taskId, review] of Object.entries(book.byId)) {
+    byId[taskId] =
+      review.status === 'open'
+        ? review
+        : {
+            taskId, kind: review.kind, assignee: review.assignee, subject: { type: review.subject.type, id: review.subject.id, title: '' },
+            requestedBy: { id: '', name: '' }, requestedAt: review.requestedAt, dueAt: review.dueAt, escalatesAt: review.escalatesAt,
+            status: 'closed', reminded: review.reminded, escalated: review.escalated, ...(review.withdrawn ? { withdrawn: true } : {}),
+            ...(review.decision ? { decision: review.decision } : {}),
+          };
+  }
+  return { byId };
 }

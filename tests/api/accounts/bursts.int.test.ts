@@ -64,7 +64,8 @@ describe('sign-in limits under bursts', () => {
     // Even the right password waits out the lock; the real account's lockout is recorded for auditors.
     const right = await burst(1, () => ({ username, password: 'Person2026x' }), () => '203.0.113.250');
     expect(right[0]!.statusCode).toBe(429);
-    const lockouts = await system.store.readAll({ filter: { eventTypes: ['AccountLockedOut'] }, limit: 1_000 });
-    expect(lockouts.filter((e) => e.streamId === `account-${registered.result!.accountId as string}`)).toHaveLength(1);
+    const lockouts = async () =>
+      (await system.store.readAll({ filter: { eventTypes: ['AccountLockedOut'] }, limit: 1_000 })).filter((e) => e.streamId === `account-${registered.result!.accountId as string}`).length;
+    await expect.poll(lockouts, { timeout: 10_000, interval: 100 }).toBe(1);
   });
 });

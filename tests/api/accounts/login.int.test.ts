@@ -44,8 +44,9 @@ describe('sessions', () => {
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
     expect(locked.result).toMatchObject({ code: 'account_locked' });
     expect(locked.result!.message).toContain('锁定');
-    const lockouts = (await system.store.readAll({ filter: { eventTypes: ['AccountLockedOut'] } })).filter((e) => (e.data as { failures: number }).failures === 5);
-    expect(lockouts.length).toBeGreaterThan(0);
+    // Recorded beside the answer (never before it: that would tell real usernames from unknown ones).
+    const lockouts = async () => (await system.store.readAll({ filter: { eventTypes: ['AccountLockedOut'] } })).filter((e) => (e.data as { failures: number }).failures === 5).length;
+    await expect.poll(lockouts, { timeout: 10_000, interval: 100 }).toBeGreaterThan(0);
 
     system.advanceClock(LOCKOUT_MS + 1_000);
     const after = await login(system.server, username, password);
@@ -91,6 +92,23 @@ describe('sessions', () => {
     const refused = await change(password);
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('lets one of two simultaneous password changes win, and the other is refused, not silently overridden', async () => {
+    const { username, password } = await registerPerson();
+    const token = (await login(system.server, username, password)).result!.accessToken as string;
+    const change = (newPassword: string) =>
+      call(system.server, { method: 'PUT', url: '/api/v1/accounts/me/password', token, payload: { currentPassword: password, newPassword } });
+    const [a, b] = await Promise.all([change('Winner2026aa'), change('Winner2026bb')]);
+    const statuses = [a.statusCode, b.statusCode].sort();
+    expect(statuses[0]).toBe(200);
+    expect([400, 409]).toContain(statuses[1]);
+    const winner = a.statusCode === 200 ? 'Winner2026aa' : 'Winner2026bb';
+    const loser = a.statusCode === 200 ? 'Winner2026bb' : 'Winner2026aa';
+    expect((await login(system.server, username, winner)).statusCode).toBe(200);
+    expect((await login(system.server, username, loser)).statusCode).toBe(401);
+    const session = (a.statusCode === 200 ? a : b).result!.accessToken as string;
+    expect((await call(system.server, { method: 'GET', url: '/api/v1/me', token: session })).statusCode).toBe(200);
   });
 
   it('behind a trusted proxy, limits each client by its X-Forwarded-For address, not the proxy’s', async () => {

@@ -188,6 +188,25 @@ describe('jxjy-task-inbox', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[data-tag=reminded]')?.textContent === 'Overdue, reminded', 'English tag');
   });
 
+  it("shows a binding request's person, masked ID number and the job-change tag (zh and en); passes axe", async () => {
+    const binding = (n: number, jobChange: boolean) =>
+      task(n, {
+        kind: 'binding-confirmation',
+        subject: { type: 'binding', id: `per-${n}`, title: `人员${n}` },
+        details: { personName: `人员${n}`, idNumberMasked: '4401**********123X', jobChange },
+      });
+    const el = await render({ [LIST]: [page([binding(1, false), binding(2, true)])] });
+    expect(text(el, 'tr[data-task-id="t-1"] th[scope=row]')).to.equal('人员1 身份证号 4401**********123X');
+    expect(row(el, 1).textContent).to.contain('人员绑定确认');
+    expect(row(el, 1).querySelector('[data-tag=job-change]')).to.equal(null);
+    expect(text(el, 'tr[data-task-id="t-2"] [data-tag=job-change]')).to.equal('工作变更');
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-tag=job-change]')?.textContent === 'Job change', 'English tag');
+    expect(text(el, 'tr[data-task-id="t-1"] .id-number')).to.equal('ID number 4401**********123X');
+    await expect(el).to.be.accessible();
+  });
+
   it('requires a reason to reject: an empty reason shows an error and calls nothing', async () => {
     const el = await render({ [LIST]: [page([task(1), task(2)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'reject')] });
     button(el, 1, 'reject').click();

@@ -102,8 +102,18 @@ describe('lifecycle host', () => {
       expect(await latest.query(counterView)).toMatchObject({ count: 10 });
       const first = await temporal.client.workflow.getHandle(`counter-${id}`, firstRun).fetchHistory();
       expect(first.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+      // The new runs started from the carried state: not one of them read the stream again.
+      const latestHistory = await latest.fetchHistory();
+      expect(latestHistory.events?.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'readStreamPage')).toEqual([]);
       const events = await store.readStream(`counter-${id}`);
       expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 11 }, (_, i) => BigInt(i)));
+
+      // Updates in flight across a continue-as-new boundary: none is lost, none is cut off.
+      const burst = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => temporal.client.workflow.getHandle(`counter-${id}`).executeUpdate(count, { args: [{ actor: { id: `b-${i}`, role: 'person' } }] })),
+      );
+      expect(burst.map((view) => view.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => 11 + i));
+      expect((await store.readStream(`counter-${id}`)).map((e) => e.revision)).toEqual(Array.from({ length: 23 }, (_, i) => BigInt(i)));
     });
   });
 
@@ -149,6 +159,28 @@ describe('lifecycle host', () => {
       expect(await streamTypes(id)).toEqual(['ReviewRequested', 'ReviewReminded', 'ReviewEscalated', 'CounterApproved', 'ReviewCompleted']);
       // The original assignee finds it decided.
       expect(failureOf(await rejection(decide({ id: 'u-1', role: 'unit', orgId: unitId })))).toMatchObject({ type: 'InvalidTransition' });
+    });
+  });
+
+  it('never records a reminder or escalation after the decision that closed the review, even when both fall together', async () => {
+    const taskQueue = uniqueTaskQueue('host');
+    const unitId = crypto.randomUUID();
+    // The decision's append is slow, so the escalation timer fires while the decision holds the lock.
+    const slow = {
+      ...activities,
+      appendEvents: async (input: Parameters<typeof activities.appendEvents>[0]) => {
+        if (input.events.some((e) => e.type === 'ReviewCompleted')) await new Promise((resolve) => setTimeout(resolve, 1_500));
+        return activities.appendEvents(input);
+      },
+    };
+    await withTestWorker(temporal, { taskQueue, activities: slow }, async () => {
+      const { id, handle } = await startCounter(taskQueue, { review: { remindAfterMs: 900, escalateAfterMs: 1_000 } });
+      const { openTaskId } = await handle.executeUpdate(requestApproval, { args: [{ unitId, actor: person }] });
+      await handle.executeUpdate(decideTaskUpdate, { args: [{ taskId: openTaskId!, decision: 'approve', actor: { id: 'u-1', role: 'unit', orgId: unitId } }] });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const types = await streamTypes(id);
+      expect(types.slice(types.indexOf('ReviewCompleted') + 1)).toEqual([]);
+      expect(types.filter((t) => t === 'ReviewCompleted')).toHaveLength(1);
     });
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewRequested } from '../../../events/task.js';
 import {
-  type ReviewBook, decideReview, dueReviewEvents, emptyReviewBook, evolveReviews, mayDecide, nextReviewDeadline, requestReview,
+  type ReviewBook, compactReviews, decideReview, dueReviewEvents, emptyReviewBook, evolveReviews, mayDecide, nextReviewDeadline, requestReview,
 } from '../../../workflows/kit/reviews.js';
 import { DomainError } from '../../../workflows/kit/domain-errors.js';
 
@@ -48,6 +48,23 @@ describe('review module', () => {
     expect(nextReviewDeadline(book)).toBeUndefined();
     // A late start (a restart past both times) catches up with both, in order.
     expect(dueReviewEvents(requested().book, at(10_000)).map((e) => e.type)).toEqual(['ReviewReminded', 'ReviewEscalated']);
+  });
+
+  it('gives requests written before due dates existed the default ones, so their timers are never NaN', () => {
+    const { event } = requested();
+    const { dueAt: _due, escalatesAt: _esc, ...legacy } = event.data;
+    const book = evolveReviews(emptyReviewBook(), { type: 'ReviewRequested', data: legacy as typeof event.data });
+    expect(Number.isFinite(nextReviewDeadline(book))).toBe(true);
+    expect(book.byId['task-1']).toMatchObject({ dueAt: new Date(at(7 * 86_400_000)).toISOString(), escalatesAt: new Date(at(30 * 86_400_000)).toISOString() });
+    expect(dueReviewEvents(book, at(31 * 86_400_000)).map((e) => e.type)).toEqual(['ReviewReminded', 'ReviewEscalated']);
+  });
+
+  it('compacts closed reviews for continue-as-new, keeping what a late decision must be told', () => {
+    let { book } = requested();
+    book = evolveReviews(book, { type: 'ReviewWithdrawn', data: { taskId: 'task-1', withdrawnBy: { id: 'p', role: 'person' }, withdrawnAt: NOW } });
+    const compact = compactReviews(book);
+    expect(compact.byId['task-1']).toMatchObject({ status: 'closed', withdrawn: true, requestedBy: { id: '', name: '' } });
+    expect(refused(() => decideReview(compact, { taskId: 'task-1', decision: 'approve', actor: { id: 'r', role: 'unit', orgId: 'unit-1' } }, { reasonRequiredToReject: true }, NOW))).toBe('InvalidTransition');
   });
 
   it('lets the assignee decide, admin only once escalated, and nobody else', () => {

@@ -1,12 +1,14 @@
 /**
- * Person registration is durable: the worker dies in the middle of it — after the username and ID number are
- * claimed, before the password is set and the account recorded — and once a worker is back the registration
- * completes by itself. At no point after that is a name claimed by an account that does not exist.
+ * Person registration is durable: the worker process is killed in the middle of it — after the username and ID number
+ * are claimed, before the password is set and the account recorded — and once a worker is back the registration
+ * completes by itself; and when the person cannot be recorded after the account was, the account is withdrawn and
+ * both names are given back. Never is a name left claimed by an account that does not exist.
  */
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import { Context } from '@temporalio/activity';
+import { fileURLToPath } from 'node:url';
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountStream, idNumberClaimStream, usernameClaimStream } from '../../../events/account.js';
 import { personStream } from '../../../events/person.js';
 import { claimOwner } from '../../../events/store/claims.js';
@@ -17,8 +19,10 @@ import { createActivities } from '../../../workflows/activities/index.js';
 import { lifecycleWorkflowType } from '../../../workflows/kit/messages.js';
 import { personWorkflowId, registerPersonUpdate } from '../../../workflows/persons/messages.js';
 import { type TestDatabase, openTestDatabase } from '../../support/databases.js';
-import { type TestTemporal, connectTestTemporal, createTestWorker, uniqueTaskQueue } from '../../support/temporal.js';
+import { type TestTemporal, connectTestTemporal, createTestWorker, uniqueTaskQueue, withTestWorker } from '../../support/temporal.js';
 import { randomIdNumber } from '../../api/system.js';
+
+const WORKER_CHILD = fileURLToPath(new URL('../fixtures/worker-child.ts', import.meta.url));
 
 describe('person registration across a worker crash', () => {
   let db: TestDatabase;
@@ -34,48 +38,67 @@ describe('person registration across a worker crash', () => {
     await db?.drop();
   });
 
-  it('resumes where the dead worker stopped and leaves no name claimed by a missing account', async () => {
-    const taskQueue = uniqueTaskQueue('registration');
+  /** Registers a person with update-with-start, as POST /accounts does; the outcome settles whenever it settles. */
+  async function register(taskQueue: string, overrides: { phone?: string } = {}) {
     const [personId, accountId, credentialId] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const username = `crash_${personId.slice(0, 8)}`;
     const idNumber = randomIdNumber();
     await storePendingCredential(db, { credentialId, accountId, passwordHash: '$argon2id$v=19$test-only', at: new Date() });
+    const outcome = temporal.client.workflow
+      .executeUpdateWithStart(registerPersonUpdate, {
+        args: [{ accountId, username, credentialId, name: '陈十二', idNumber, ...overrides, actor: { id: 'anonymous', role: 'public' } }],
+        startWorkflowOperation: new WithStartWorkflowOperation(lifecycleWorkflowType('person'), {
+          workflowId: personWorkflowId(personId),
+          taskQueue,
+          args: [{ id: personId }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      })
+      .then((view) => ({ view }), (error: unknown) => ({ error }));
+    return { personId, accountId, username, idNumber, outcome };
+  }
 
-    // The first worker hangs in the password step (the claims are made) until it is shut down.
-    const healthy = createActivities({ store, db });
-    const stuck = {
-      ...healthy,
-      activateCredential: () =>
-        new Promise<never>((_resolve, reject) => Context.current().cancellationSignal.addEventListener('abort', () => reject(new Error('worker died')))),
-    };
-    const first = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: stuck, shutdownGraceTime: '100ms' });
-    const firstRun = first.run();
+  it('resumes after the worker process is killed mid-registration and leaves no name claimed by a missing account', async () => {
+    const taskQueue = uniqueTaskQueue('registration');
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER_CHILD, inject('temporalAddress'), taskQueue, db.url!, inject('workflowBundlePath')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    child.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n')));
+    child.stderr.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+    try {
+      await expect.poll(() => lines.includes('ready'), { timeout: 30_000, interval: 100 }).toBe(true);
+      const { personId, accountId, username, idNumber, outcome } = await register(taskQueue);
+      await expect.poll(() => lines.includes('setting the password'), { timeout: 15_000, interval: 100 }).toBe(true);
+      expect(await claimOwner(store, usernameClaimStream(username))).toBe(accountId);
+      expect(await claimOwner(store, idNumberClaimStream(idNumber))).toBe(accountId);
+      expect(await store.readStream(accountStream(accountId))).toEqual([]); // mid-command: claimed, no account yet
+      child.kill('SIGKILL'); // no goodbye: the activity's attempt just stops being answered
 
-    const registration = temporal.client.workflow.executeUpdateWithStart(registerPersonUpdate, {
-      args: [{ accountId, username, credentialId, name: '陈十二', idNumber, actor: { id: 'anonymous', role: 'public' } }],
-      startWorkflowOperation: new WithStartWorkflowOperation(lifecycleWorkflowType('person'), {
-        workflowId: personWorkflowId(personId),
-        taskQueue,
-        args: [{ id: personId }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-    const outcome = registration.then((view) => ({ view }), (error: unknown) => ({ error }));
+      const healthy = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db }) });
+      await healthy.runUntil(async () => {
+        // The lost attempt times out (10 s), is retried on this worker, and the registration completes by itself.
+        expect(await outcome).toMatchObject({ view: { personId, accountId, name: '陈十二' } });
+      });
+      expect((await store.readStream(accountStream(accountId))).map((e) => e.type)).toEqual(['AccountRegistered']);
+      expect((await store.readStream(personStream(personId))).map((e) => e.type)).toEqual(['PersonRegistered']);
+      expect(await readCredential(db, accountId)).toMatchObject({ version: 1 });
+      for (const stream of [usernameClaimStream(username), idNumberClaimStream(idNumber)]) expect(await claimOwner(store, stream)).toBe(accountId);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 
-    await expect.poll(() => claimOwner(store, idNumberClaimStream(idNumber)), { timeout: 15_000, interval: 100 }).toBe(accountId);
-    expect(await claimOwner(store, usernameClaimStream(username))).toBe(accountId);
-    expect(await store.readStream(accountStream(accountId))).toEqual([]); // mid-command: claimed, no account yet
-    first.shutdown();
-    await firstRun;
-
-    const second = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: healthy });
-    await second.runUntil(async () => {
+  it('withdraws the new account and gives both names back when the person cannot be recorded after it', async () => {
+    const taskQueue = uniqueTaskQueue('registration');
+    await withTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db }) }, async () => {
+      // The phone is only in the person's event: the account is recorded, then the store refuses the person.
+      const { personId, accountId, username, idNumber, outcome } = await register(taskQueue, { phone: '138\u00000013800' });
       const result = await outcome;
-      expect(result).toMatchObject({ view: { personId, accountId, name: '陈十二' } });
+      expect('error' in result && result.error).toBeTruthy();
+      expect(await store.readStream(personStream(personId))).toEqual([]);
+      expect((await store.readStream(accountStream(accountId))).map((e) => e.type)).toEqual(['AccountRegistered', 'AccountWithdrawn']);
+      expect(await claimOwner(store, usernameClaimStream(username))).toBeNull();
+      expect(await claimOwner(store, idNumberClaimStream(idNumber))).toBeNull();
+      expect(await readCredential(db, accountId)).toBeNull();
     });
-    expect((await store.readStream(accountStream(accountId))).map((e) => e.type)).toEqual(['AccountRegistered']);
-    expect((await store.readStream(personStream(personId))).map((e) => e.type)).toEqual(['PersonRegistered']);
-    expect(await readCredential(db, accountId)).toMatchObject({ version: 1 });
-    for (const stream of [usernameClaimStream(username), idNumberClaimStream(idNumber)]) expect(await claimOwner(store, stream)).toBe(accountId);
   });
 });
