@@ -7,7 +7,16 @@ import type { JxjyConfig } from '../config/config.component.js';
 import { resolveLang, type Lang } from '../i18n/messages.js';
 import { portalText, type PortalKey } from './portal.messages.js';
 
-type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home';
+type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home' | 'profile' | 'binding' | 'members';
+
+/**
+ * A signed-in role's pages beyond its home, by hash (#profile, #binding, #members), and the page it lands on.
+ * A person's home is their basic information; a reviewer's is the inbox.
+ */
+const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
+  person: { start: 'profile', pages: ['profile', 'binding'] },
+  unit: { start: 'home', pages: ['home', 'members'] },
+};
 
 // sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
 // or behind its own session; the components never store it.
@@ -79,6 +88,7 @@ function show(view: View, moveFocus: boolean): HTMLElement {
   }
   byId('sign-out').hidden = !stored;
   byId('user-info').hidden = !stored;
+  renderUserNav(view);
   renderUser();
   // A view change is a page change for a screen-reader user: announce it by moving to its heading.
   if (moveFocus) active!.querySelector<HTMLElement>('h2[tabindex]')?.focus();
@@ -90,9 +100,14 @@ function route(moveFocus = true): void {
     if (stored.session.mustChangePassword) {
       const screen = create('jxjy-change-password', { 'first-login': '', 'data-testid': 'change-password' });
       show('change-password', moveFocus).replaceChildren(screen);
-    } else {
-      void home(show('home', moveFocus));
+      return;
     }
+    const view = signedInView(stored.session.role, location.hash.slice(1));
+    if (view === 'home') return void home(show('home', moveFocus));
+    const screens = { profile: 'jxjy-profile', binding: 'jxjy-unit-binding', members: 'jxjy-unit-members' } as const;
+    const tag = screens[view as keyof typeof screens];
+    show(view, moveFocus).replaceChildren(create(tag, { 'data-testid': tag.replace(/^jxjy-/, '') }));
+    void loadMe();
     return;
   }
   const hash = location.hash.slice(1);
@@ -103,6 +118,38 @@ function route(moveFocus = true): void {
   } else {
     show('login', moveFocus).replaceChildren(create('jxjy-login', { 'data-testid': 'login' }));
   }
+}
+
+/** The page a signed-in role sees for `hash`: one of its own pages, else its start page. */
+function signedInView(role: Role, hash: string): View {
+  const own = PAGES[role];
+  if (!own) return 'home';
+  return own.pages.find((page) => page === hash) ?? own.start;
+}
+
+/** Shows the signed-in role's page links (基本信息 / 单位绑定, 待办事项 / 本单位人员), the current one marked. */
+function renderUserNav(view: View): void {
+  const nav = byId('user-nav');
+  const role = stored && !stored.session.mustChangePassword ? stored.session.role : undefined;
+  nav.hidden = !role || !PAGES[role];
+  for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-page]')) {
+    link.hidden = link.dataset.role !== role;
+    if (link.dataset.page === view) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** Who is signed in, for the header; screens other than home read what they need themselves. */
+async function loadMe(): Promise<void> {
+  const token = stored?.session.accessToken;
+  try {
+    const loaded = await api().get<Me>('/api/v1/me');
+    if (stored?.session.accessToken === token) me = loaded;
+  } catch (err) {
+    // The screen on show reports its own load failure (and a 401 signs out); the header keeps just the role.
+    if (!(err instanceof ApiError)) throw err;
+  }
+  renderUser();
 }
 
 const api = () =>
@@ -128,12 +175,9 @@ async function home(slot: HTMLElement): Promise<void> {
     panel.textContent =
       me.org.status === 'rejected' ? t('orgRejected', { name: me.org.name, reason: me.org.reason ?? '' }) : t('orgPending', { name: me.org.name });
     slot.replaceChildren(panel);
-  } else if (role === 'admin' || role === 'unit' || role === 'institution') {
-    slot.replaceChildren(create('jxjy-task-inbox', { 'data-testid': 'task-inbox' }));
   } else {
-    const panel = create('div', { class: 'placeholder', 'data-testid': 'person-placeholder' });
-    panel.textContent = t('personPlaceholder');
-    slot.replaceChildren(panel);
+    // Persons never land here (their start page is their profile); every reviewer role has an inbox.
+    slot.replaceChildren(create('jxjy-task-inbox', { 'data-testid': 'task-inbox' }));
   }
 }
 
@@ -187,6 +231,8 @@ async function start(): Promise<void> {
     route();
   });
   document.addEventListener('jxjy-navigate', (e) => navigate(e.detail.to));
+  // A saved profile may carry a new name: the header says who is signed in.
+  document.addEventListener('jxjy-profile-saved', () => void loadMe());
   // A new account signs in next (and changes its password there): go straight to sign-in, saying who registered.
   document.addEventListener('jxjy-person-registered', (e) => {
     navigate('login');

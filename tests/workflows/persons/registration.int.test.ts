@@ -22,7 +22,7 @@ import { type TestDatabase, openTestDatabase } from '../../support/databases.js'
 import { type TestTemporal, connectTestTemporal, createTestWorker, uniqueTaskQueue, withTestWorker } from '../../support/temporal.js';
 import { randomIdNumber } from '../../api/system.js';
 
-const WORKER_CHILD = fileURLToPath(new URL('../fixtures/worker-child.ts', import.meta.url));
+const WORKER_CHILD = fileURLToPath(new URL('../../support/worker-child.ts', import.meta.url));
 
 describe('person registration across a worker crash', () => {
   let db: TestDatabase;
