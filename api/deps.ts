@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type pino from 'pino';
 import type { Database } from '../events/store/database.js';
 import type { EventStore, Position } from '../events/store/event-store.js';
+import type { FileStore } from '../events/store/files/file-store.js';
 import type { Config } from '../runtime/config.js';
 
 export interface TemporalDeps {
@@ -32,6 +33,8 @@ export interface ServerDeps {
   config: Config;
   db: Database;
   store: EventStore;
+  /** Uploaded files (attachments), content-addressed. */
+  files: FileStore;
   logger: pino.Logger;
   temporal: TemporalDeps;
   projections: ProjectionDeps;

@@ -1,8 +1,12 @@
 /** Every projection the runner maintains. Features add theirs here. */
+import { creditRecordsProjection } from './credit-records.js';
+import { creditTotalsProjection } from './credit-totals.js';
 import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
 import { streamCatalog } from './stream-catalog.js';
 import { tasksProjection } from './tasks.js';
 import { unitMembersProjection } from './unit-members.js';
 
-export const projections: AnyProjection[] = [streamCatalog, tasksProjection, orgsProjection, unitMembersProjection];
+export const projections: AnyProjection[] = [
+  streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection,
+];

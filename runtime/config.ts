@@ -24,6 +24,10 @@ export interface Config {
   /** A review's due date (reminder) and its escalation to admin, from its request (DOMAIN.md: 7 and 30 days). */
   reviewRemindAfterMs: number;
   reviewEscalateAfterMs: number;
+  /** `JXJY_S3_*`: S3-compatible object storage for uploaded files; unset = DATA_DIR/files. */
+  s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
+  /** `JXJY_FIRST_YEAR`: the first year declarable here; earlier years are the old system's history (default 2019). */
+  firstDeclarableYear: number;
   corsOrigins: string[];
   captcha: 'on' | 'reveal';
   adminUsername: string | undefined;
@@ -67,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalTaskQueue: env.TEMPORAL_TASK_QUEUE ?? 'jxjy',
     temporalPort: env.TEMPORAL_PORT ? portNumber('TEMPORAL_PORT', env.TEMPORAL_PORT) : undefined,
     ...reviewTimes(env),
+    s3: s3Settings(env),
+    firstDeclarableYear: yearSetting(env.JXJY_FIRST_YEAR ?? '2019'),
     corsOrigins: (env.JXJY_CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -102,6 +108,24 @@ export function parseDuration(name: string, value: string): number {
   const ms = match ? Number(match[1]) * UNITS_MS[match[2] ?? 'ms']! : NaN;
   if (!Number.isFinite(ms) || ms <= 0) throw new ConfigError(`${name} must be a duration such as 7d, 12h or 30m, not "${value}"`);
   return Math.round(ms);
+}
+
+function s3Settings(env: NodeJS.ProcessEnv): Config['s3'] {
+  const endpoint = env.JXJY_S3_ENDPOINT || undefined;
+  if (!endpoint) return undefined;
+  const bucket = env.JXJY_S3_BUCKET;
+  const accessKeyId = env.JXJY_S3_ACCESS_KEY_ID;
+  const secretAccessKey = env.JXJY_S3_SECRET_ACCESS_KEY;
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    throw new ConfigError('JXJY_S3_ENDPOINT needs JXJY_S3_BUCKET, JXJY_S3_ACCESS_KEY_ID and JXJY_S3_SECRET_ACCESS_KEY too');
+  }
+  return { endpoint, bucket, accessKeyId, secretAccessKey, region: env.JXJY_S3_REGION || 'us-east-1' };
+}
+
+function yearSetting(value: string): number {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ConfigError(`JXJY_FIRST_YEAR must be a year such as 2019, not "${value}"`);
+  return year;
 }
 
 function reviewTimes(env: NodeJS.ProcessEnv) {

@@ -7,6 +7,7 @@
 import { createActivities } from '../workflows/activities/index.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 import { openStores } from '../events/store/open-stores.js';
+import { openFileStore } from '../events/store/files/open-file-store.js';
 import { migrateLegacyCredentials } from './migrations/legacy-credentials.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
@@ -47,6 +48,7 @@ try {
     config,
     db: stores.db,
     store: stores.store,
+    files: await openFileStore(config),
     logger,
     temporal: { client: temporal.client, check: () => temporal.check() },
     projections: runner,

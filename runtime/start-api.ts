@@ -5,6 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { openStores } from '../events/store/open-stores.js';
+import { openFileStore } from '../events/store/files/open-file-store.js';
 import { migrateLegacyCredentials } from './migrations/legacy-credentials.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
@@ -30,6 +31,7 @@ const server = await createServer({
   config,
   db: stores.db,
   store: stores.store,
+  files: await openFileStore(config),
   logger,
   temporal: {
     client,

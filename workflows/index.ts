@@ -8,3 +8,4 @@ export * from './bindings/workflow.js';
 export * from './credits/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';
+export * from './requirements/workflow.js';

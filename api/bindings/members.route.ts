@@ -3,6 +3,8 @@
  * the binding date and this year's progress. Another unit's reviewers get 404; people and institutions 403.
  */
 import type { ServerRoute } from '@hapi/hapi';
+import { toHours } from '../../events/credit.js';
+import { totalsOfMany } from '../../projections/credit-totals.js';
 import { listMembers } from '../../projections/unit-members.js';
 import { NotFoundError } from '../errors.js';
 import { Joi } from '../joi.js';
@@ -23,8 +25,8 @@ const member = Joi.object({
   status: Joi.string().valid('pending', 'confirmed').required(),
   requestedAt: Joi.string().required(),
   boundSince: Joi.string().allow(null).required(),
-  /** This year's hours per category; null until credit records exist. */
-  progress: Joi.object().allow(null).required(),
+  /** This year's approved hours per category. */
+  progress: Joi.object({ year: Joi.number().integer(), public: Joi.number(), professional: Joi.number(), elective: Joi.number(), total: Joi.number() }).allow(null).required(),
 }).label('UnitMember');
 
 export const membersRoute: ServerRoute<{ Params: { unitId: string }; Query: MembersQuery }> = {
@@ -52,10 +54,19 @@ export const membersRoute: ServerRoute<{ Params: { unitId: string }; Query: Memb
         await requireApprovedOrg(request);
         if (orgId !== unitId) throw new NotFoundError();
       }
-      await waitForPosition(request, request.query.after, ['unit_members']);
+      await waitForPosition(request, request.query.after, ['unit_members', 'credit_totals']);
       const { status, limit, cursor } = request.query;
-      const page = await listMembers(request.server.app.deps.db, { unitId, status, limit, ...(cursor ? { cursor } : {}) });
-      return { items: page.items.map((item) => ({ ...item, progress: null })), nextCursor: page.nextCursor };
+      const { db } = request.server.app.deps;
+      const page = await listMembers(db, { unitId, status, limit, ...(cursor ? { cursor } : {}) });
+      const year = new Date().getUTCFullYear();
+      const totals = await totalsOfMany(db, page.items.map((item) => item.personId), year);
+      return {
+        items: page.items.map((item) => {
+          const t = totals.get(item.personId)!;
+          return { ...item, progress: { year, public: toHours(t.public), professional: toHours(t.professional), elective: toHours(t.elective), total: toHours(t.public + t.professional + t.elective) } };
+        }),
+        nextCursor: page.nextCursor,
+      };
     },
   },
 };

@@ -52,6 +52,10 @@ export const portalPage = (): string => `<!doctype html>
   jxjy-config:not(:defined) .hint { display: block; }
   .muted { color: #606266; }
   .alert { color: #c8161e; }
+  .user-nav { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 16px; }
+  .user-nav a { display: inline-block; padding: 6px 16px; border: 1px solid #dcdfe6; border-radius: 4px; background: #fff; color: #303133; text-decoration: none; }
+  .user-nav a:hover { border-color: #0958d9; color: #0958d9; }
+  .user-nav a[aria-current="page"] { background: #0958d9; border-color: #0958d9; color: #fff; }
   .org-status { padding: 16px; border: 1px solid #e6a23c; background: #fdf6ec; color: #7a4a00; border-radius: 4px; font-weight: 600; }
   footer { text-align: center; color: #606266; font-size: 13px; padding: 24px; border-top: 1px solid #e4e7ed; background: #fff; }
 </style>
@@ -77,6 +81,12 @@ export const portalPage = (): string => `<!doctype html>
 </nav>
 <main>
   <p id="portal-notice" class="notice" role="status" data-testid="portal-notice" hidden></p>
+  <nav id="user-nav" class="user-nav" data-testid="user-nav" aria-label="业务导航" data-i18n-label="userNavLabel" hidden>
+    <a href="#profile" data-role="person" data-page="profile" data-testid="nav-profile" data-i18n="navProfile" hidden>基本信息</a>
+    <a href="#binding" data-role="person" data-page="binding" data-testid="nav-binding" data-i18n="navBinding" hidden>单位绑定</a>
+    <a href="#home" data-role="unit" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
+    <a href="#members" data-role="unit" data-page="members" data-testid="nav-members" data-i18n="navMembers" hidden>本单位人员</a>
+  </nav>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
     <div class="login-layout" data-view="login" id="view-login" data-testid="view-login">
@@ -113,6 +123,18 @@ export const portalPage = (): string => `<!doctype html>
     </section>
     <section class="panel" data-view="home" id="view-home" data-testid="view-home" aria-labelledby="home-title" hidden>
       <h2 id="home-title" tabindex="-1" data-i18n="home">工作台</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="profile" id="view-profile" data-testid="view-profile" aria-labelledby="profile-title" hidden>
+      <h2 id="profile-title" tabindex="-1" data-i18n="profile">人员基本信息</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="binding" id="view-binding" data-testid="view-binding" aria-labelledby="binding-title" hidden>
+      <h2 id="binding-title" tabindex="-1" data-i18n="binding">单位绑定</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="members" id="view-members" data-testid="view-members" aria-labelledby="members-title" hidden>
+      <h2 id="members-title" tabindex="-1" data-i18n="members">本单位人员</h2>
       <div class="slot"></div>
     </section>
   </jxjy-config>

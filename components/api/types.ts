@@ -168,8 +168,8 @@ export interface UnitMember {
   status: 'pending' | 'confirmed';
   requestedAt: string;
   boundSince: string | null;
-  /** This year's hours per category; null until credit records exist. */
-  progress: Record<string, unknown> | null;
+  /** This year's approved hours per category (null when the server has none to tell). */
+  progress: { year: number; public: number; professional: number; elective: number; total: number } | null;
 }
 
 export interface UnitMemberPage {

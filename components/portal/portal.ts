@@ -17,6 +17,8 @@ const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[]
   person: { start: 'profile', pages: ['profile', 'binding'] },
   unit: { start: 'home', pages: ['home', 'members'] },
 };
+/** The screen each of those pages shows (home is built by `home()`). */
+const SCREENS = { profile: 'jxjy-profile', binding: 'jxjy-unit-binding', members: 'jxjy-unit-members' } as const;
 
 // sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
 // or behind its own session; the components never store it.
@@ -95,7 +97,16 @@ function show(view: View, moveFocus: boolean): HTMLElement {
   return active!.querySelector<HTMLElement>('.slot')!;
 }
 
+// What the page last routed for: following a link to a fragment fires popstate and then hashchange for the
+// same URL, and a second route would rebuild the screen (and repeat its requests).
+let routedUrl = '';
+
+function onHistory(): void {
+  if (location.href !== routedUrl) route();
+}
+
 function route(moveFocus = true): void {
+  routedUrl = location.href;
   if (stored) {
     if (stored.session.mustChangePassword) {
       const screen = create('jxjy-change-password', { 'first-login': '', 'data-testid': 'change-password' });
@@ -104,8 +115,7 @@ function route(moveFocus = true): void {
     }
     const view = signedInView(stored.session.role, location.hash.slice(1));
     if (view === 'home') return void home(show('home', moveFocus));
-    const screens = { profile: 'jxjy-profile', binding: 'jxjy-unit-binding', members: 'jxjy-unit-members' } as const;
-    const tag = screens[view as keyof typeof screens];
+    const tag = SCREENS[view as keyof typeof SCREENS];
     show(view, moveFocus).replaceChildren(create(tag, { 'data-testid': tag.replace(/^jxjy-/, '') }));
     void loadMe();
     return;
@@ -139,8 +149,9 @@ function renderUserNav(view: View): void {
   }
 }
 
-/** Who is signed in, for the header; screens other than home read what they need themselves. */
-async function loadMe(): Promise<void> {
+/** Who is signed in, for the header (once per session, or again when `fresh`); screens read what they need themselves. */
+async function loadMe(fresh = false): Promise<void> {
+  if (me && !fresh) return;
   const token = stored?.session.accessToken;
   try {
     const loaded = await api().get<Me>('/api/v1/me');
@@ -232,7 +243,7 @@ async function start(): Promise<void> {
   });
   document.addEventListener('jxjy-navigate', (e) => navigate(e.detail.to));
   // A saved profile may carry a new name: the header says who is signed in.
-  document.addEventListener('jxjy-profile-saved', () => void loadMe());
+  document.addEventListener('jxjy-profile-saved', () => void loadMe(true));
   // A new account signs in next (and changes its password there): go straight to sign-in, saying who registered.
   document.addEventListener('jxjy-person-registered', (e) => {
     navigate('login');
@@ -248,8 +259,8 @@ async function start(): Promise<void> {
     lang = lang === 'en' ? 'zh-CN' : 'en';
     applyLang();
   });
-  window.addEventListener('hashchange', () => route());
-  window.addEventListener('popstate', () => route());
+  window.addEventListener('hashchange', onHistory);
+  window.addEventListener('popstate', onHistory);
 
   applyLang();
   route(false);

@@ -10,6 +10,7 @@ export default [
   groupedFormStyles,
   css`
     .facts {
+      box-sizing: border-box;
       display: grid;
       grid-template-columns: max-content 1fr;
       gap: 8px 16px;

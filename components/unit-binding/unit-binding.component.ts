@@ -178,7 +178,8 @@ export class JxjyUnitBinding extends JxjyElement<UnitBindingKey> {
     try {
       const result = await this.api.post<BindingRequested>('/api/v1/me/binding', { unitId: unit.orgId });
       this.confirming = undefined;
-      this.notice = this.msg('requested', { name: unit.name });
+      // Short: focus moves to the pending panel, which names the unit.
+      this.notice = this.msg('requested');
       this.emit('jxjy-binding-requested', { bindingId: result.bindingId, unitId: result.unitId });
       await this.#reread(result.position, '.pending');
     } catch (err) {

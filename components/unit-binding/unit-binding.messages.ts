@@ -35,7 +35,7 @@ const zh = {
     '这是工作单位变更：您目前绑定在“{current}”。向“{next}”提交申请后，在“{next}”确认之前仍保留现有绑定；“{next}”确认后，您与“{current}”的绑定关系将自动解除。',
   confirmJobChange: '确认变更',
   loadMore: '加载更多',
-  requested: '已向“{name}”提交绑定申请，等待单位确认。',
+  requested: '绑定申请已提交。',
   cancelled: '已撤回向“{name}”提交的绑定申请。',
 } as const;
 
@@ -73,7 +73,7 @@ const en = {
     'This is a job change: you are bound to “{current}”. After you ask “{next}”, you stay bound to “{current}” until “{next}” confirms you; then your binding to “{current}” ends.',
   confirmJobChange: 'Confirm the change',
   loadMore: 'Load more',
-  requested: 'You asked “{name}” to confirm you; the unit has not decided yet.',
+  requested: 'Your request is sent.',
   cancelled: 'Your request to “{name}” is withdrawn.',
 } satisfies Record<keyof typeof zh, string>;
 

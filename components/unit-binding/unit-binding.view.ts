@@ -9,7 +9,7 @@ import type { UnitBindingKey } from './unit-binding.messages.js';
 
 type Msg = (key: UnitBindingKey | CoreKey, params?: Params) => string;
 
-export function date(lang: Lang, msg: Msg, iso: string | null | undefined) {
+function date(lang: Lang, msg: Msg, iso: string | null | undefined) {
   const value = iso ? new Date(iso) : undefined;
   if (!iso || !value || Number.isNaN(value.getTime())) return html`<span aria-label=${msg('none')}>—</span>`;
   return html`<time datetime=${iso}>${new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(value)}</time>`;

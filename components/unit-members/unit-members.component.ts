@@ -17,9 +17,10 @@ const TAB_LABEL: Readonly<Record<Status, UnitMembersKey>> = { confirmed: 'tabCon
 const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 
 /**
- * @summary 本单位人员 — for a unit's reviewers: the confirmed members with their binding date, or (second tab) the
- * binding requests awaiting the unit, each with the person's name and masked ID number, paged with 加载更多. The unit
- * is `unit-id`, or the signed-in reviewer's own. Without a token it asks for nothing and shows that sign-in is needed.
+ * @summary 本单位人员 — for a unit's reviewers: the confirmed members with their binding date and this year's hours,
+ * or (second tab) the binding requests awaiting the unit, each with the person's name and masked ID number, paged
+ * with 加载更多. The unit is `unit-id`, or the signed-in reviewer's own. Without a token it asks for nothing and shows
+ * that sign-in is needed.
  *
  * @csspart tabs - The 已确认人员 / 待确认申请 tab list.
  * @csspart table - The members `<table>`.
@@ -147,6 +148,11 @@ export class JxjyUnitMembers extends JxjyElement<UnitMembersKey> {
     return html`<time datetime=${iso}>${new Intl.DateTimeFormat(this.effectiveLang, { dateStyle: 'medium' }).format(value)}</time>`;
   }
 
+  #progress({ progress: p }: UnitMember) {
+    if (!p) return html`<span aria-label=${this.msg('none')}>—</span>`;
+    return this.msg('progressValue', { total: p.total, public: p.public, professional: p.professional, elective: p.elective });
+  }
+
   #table(loading: boolean) {
     const confirmed = this.status === 'confirmed';
     const more = this.#more.status;
@@ -161,6 +167,7 @@ export class JxjyUnitMembers extends JxjyElement<UnitMembersKey> {
               <th scope="col">${this.msg('name')}</th>
               <th scope="col">${this.msg('idNumber')}</th>
               <th scope="col">${this.msg(confirmed ? 'boundSince' : 'requestedAt')}</th>
+              ${confirmed ? html`<th scope="col">${this.msg('progress')}</th>` : nothing}
             </tr>
           </thead>
           <tbody>
@@ -171,6 +178,7 @@ export class JxjyUnitMembers extends JxjyElement<UnitMembersKey> {
                 <th scope="row">${r.name}</th>
                 <td class="id-number">${r.idNumberMasked}</td>
                 <td>${this.#date(confirmed ? r.boundSince : r.requestedAt)}</td>
+                ${confirmed ? html`<td class="progress">${this.#progress(r)}</td>` : nothing}
               </tr>`,
             )}
           </tbody>

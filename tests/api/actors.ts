@@ -66,3 +66,27 @@ export async function registeredPerson(server: Server, name = '张三丰'): Prom
   const token = await signIn(server, username, 'Person2026x');
   return { personId: response.result!.personId as string, accountId: response.result!.accountId as string, username, idNumber, name, token };
 }
+
+/** A person whose binding to `unit` the unit has confirmed. */
+export async function boundPerson(server: Server, unit: Reviewer, name = '李明'): Promise<Person> {
+  const person = await registeredPerson(server, name);
+  const requested = await call(server, { method: 'POST', url: '/api/v1/me/binding', token: person.token, payload: { unitId: unit.orgId } });
+  if (requested.statusCode !== 202) throw new Error(`binding request: ${requested.payload}`);
+  const decided = await decideTaskAbout(server, unit.token, person.personId, requested.result!.position as string, 'approve');
+  if (decided.statusCode !== 200) throw new Error(`binding confirmation: ${decided.payload}`);
+  return person;
+}
+
+/** A multipart/form-data body with one file field, as a browser sends it. */
+export function multipart(field: string, filename: string, content: Buffer, contentType = 'application/octet-stream') {
+  const boundary = `----jxjy${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    'utf8',
+  );
+  const payload = Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A small but real PDF. */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');

@@ -5,6 +5,9 @@
  * the public API the way a portal would (captcha in reveal mode, login, change password).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Server, ServerInjectResponse } from '@hapi/hapi';
 import type { Worker } from '@temporalio/worker';
 import type { Config } from '../../runtime/config.js';
@@ -14,6 +17,8 @@ import { featurePlugins } from '../../api/plugins.js';
 import { createServer } from '../../api/server.js';
 import type { EventStore } from '../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
+import type { FileStore } from '../../events/store/files/file-store.js';
+import { createFilesystemFileStore } from '../../events/store/files/filesystem-file-store.js';
 import { projections } from '../../projections/index.js';
 import { type ProjectionRunner, createProjectionRunner } from '../../projections/runner.js';
 import { createActivities } from '../../workflows/activities/index.js';
@@ -38,7 +43,7 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(options: { engine?: Engine; config?: Partial<Config>; temporalDeadlineMs?: number } = {}): Promise<TestSystem> {
+export async function startTestSystem(options: { engine?: Engine; config?: Partial<Config>; temporalDeadlineMs?: number; files?: FileStore } = {}): Promise<TestSystem> {
   const db = await openTestDatabase(options.engine ?? 'pglite');
   const store = await createPostgresEventStore(db);
   const runner = createProjectionRunner({ db, store, projections, pollMs: 200 });
@@ -64,6 +69,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
     config,
     db,
     store,
+    files: options.files ?? createFilesystemFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-files-'))),
     logger: createLogger(config),
     temporal: { client: temporal.client, check: async () => {} },
     projections: runner,

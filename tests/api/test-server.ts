@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Plugin, Server } from '@hapi/hapi';
 import { type Role, issueAccessToken } from '../../api/auth.js';
@@ -15,6 +16,7 @@ import { createServer } from '../../api/server.js';
 import type { Database } from '../../events/store/database.js';
 import { openTestDatabase } from '../support/databases.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
+import { createFilesystemFileStore } from '../../events/store/files/filesystem-file-store.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -30,6 +32,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     temporalPort: undefined,
     reviewRemindAfterMs: 7 * 86_400_000,
     reviewEscalateAfterMs: 30 * 86_400_000,
+    s3: undefined,
+    firstDeclarableYear: 2019,
     corsOrigins: [],
     captcha: 'reveal',
     adminUsername: undefined,
@@ -79,6 +83,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     config,
     db,
     store,
+    files: createFilesystemFileStore(path.join(os.tmpdir(), `jxjy-files-${crypto.randomUUID()}`)),
     logger: createLogger(config, sink),
     temporal: { client: null, check: async () => {}, ...options.temporal },
     projections: {

@@ -59,7 +59,7 @@ describe('profile and unit binding', () => {
     expect(confirmed.statusCode).toBe(200);
     expect((await me(person)).binding).toMatchObject({ current: { unit: { unitId: unit.orgId, name: unit.name } }, pending: null, latest: { status: 'confirmed' } });
     const listed = await members(unit, confirmed.result!.position as string);
-    expect(listed.items).toContainEqual({ personId: person.personId, name: '林一', idNumberMasked: maskIdNumber(person.idNumber), status: 'confirmed', requestedAt: expect.any(String), boundSince: expect.any(String), progress: null });
+    expect(listed.items).toContainEqual({ personId: person.personId, name: '林一', idNumberMasked: maskIdNumber(person.idNumber), status: 'confirmed', requestedAt: expect.any(String), boundSince: expect.any(String), progress: { year: expect.any(Number), public: 0, professional: 0, elective: 0, total: 0 } });
   });
 
   it('shows a rejection’s reason to the person, who may then ask again', async () => {

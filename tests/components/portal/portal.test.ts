@@ -1,6 +1,7 @@
 // The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
-// and signing out on jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
+// a person's pages (基本信息 / 单位绑定) and a unit reviewer's (待办事项 / 本单位人员), and signing out on
+// jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/config/config.js';
 import '../../../components/login/login.js';
@@ -8,6 +9,9 @@ import '../../../components/change-password/change-password.js';
 import '../../../components/org-register/org-register.js';
 import '../../../components/register/register.js';
 import '../../../components/task-inbox/task-inbox.js';
+import '../../../components/profile/profile.js';
+import '../../../components/unit-binding/unit-binding.js';
+import '../../../components/unit-members/unit-members.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -142,6 +146,66 @@ describe('demo portal', () => {
     expect(location.hash).to.equal('');
     expect(byTestId('portal-notice')!.textContent).to.equal('注册成功。请使用用户名 zhang_san 登录，首次登录须修改密码。');
     expect(stub.to('POST /api/v1/accounts')).to.have.length(1);
+  });
+
+  it("takes a person to their basic information, with links to it and to 单位绑定, and the name saved there in the header", async () => {
+    const profile = { personId: 'per-1', name: '张三', idNumber: '11010519491231002X' };
+    const binding = { current: null, pending: null, lastRejection: null, latest: null };
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'person', subjectId: 'per-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'person', subjectId: 'per-1', username: 'zhang_san', name: '张三', profile })),
+      'PUT /api/v1/me/profile': [json(200, { ...profile, name: '张三丰', position: '5' })],
+      'GET /api/v1/me/binding': [json(200, binding)],
+    });
+    await signIn();
+    await waitUntil(() => visible('view-profile') && byTestId('profile')?.shadowRoot?.querySelector('form'), 'profile page');
+    expect(document.body.dataset.view).to.equal('profile');
+    expect(byTestId('user-nav')!.hidden).to.equal(false);
+    expect(byTestId('nav-profile')!.getAttribute('aria-current')).to.equal('page');
+    expect(byTestId('nav-binding')!.hidden).to.equal(false);
+    expect(byTestId('nav-members')!.hidden).to.equal(true);
+    await waitUntil(() => byTestId('user-info')!.textContent === '张三（专业技术人员）', 'name in the header');
+    await expect(document.body).to.be.accessible();
+
+    const screen = byTestId('profile')!;
+    fill(screen, { name: '张三丰' });
+    $(screen, 'button[type=submit]').click();
+    await waitUntil(() => stub!.to('PUT /api/v1/me/profile').length === 1, 'saved');
+    await waitUntil(() => stub!.to('GET /api/v1/me').length >= 3, 'header re-read after saving');
+
+    byTestId('nav-binding')!.click();
+    await waitUntil(() => visible('view-binding') && byTestId('unit-binding')?.shadowRoot?.querySelector('[data-testid=current-unit]'), 'binding page');
+    expect(location.hash).to.equal('#binding');
+    expect(byTestId('nav-binding')!.getAttribute('aria-current')).to.equal('page');
+    expect(byTestId('nav-profile')!.hasAttribute('aria-current')).to.equal(false);
+    expect(document.activeElement).to.equal(document.getElementById('binding-title'));
+    // Following the link fires popstate and hashchange: the page is built (and its status read) once.
+    expect(stub.to('GET /api/v1/me/binding')).to.have.length(1);
+    expect(stub.to('GET /api/v1/me/binding')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+  });
+
+  it("gives a unit reviewer 待办事项 and 本单位人员, and never a person's pages", async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'unit', orgId: 'org-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'unit', orgId: 'org-1', org: { orgId: 'org-1', name: '示例单位', status: 'approved' } })),
+      'GET /api/v1/tasks': [json(200, { items: [], nextCursor: null })],
+      'GET /api/v1/units/org-1/members': [json(200, { items: [], nextCursor: null })],
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'unit inbox');
+    expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
+    expect(byTestId('nav-profile')!.hidden).to.equal(true);
+    byTestId('nav-members')!.click();
+    await waitUntil(() => visible('view-members') && byTestId('unit-members')?.shadowRoot?.querySelector('.empty'), 'members page');
+    expect(stub.to('GET /api/v1/units/org-1/members')[0]!.query.get('status')).to.equal('confirmed');
+    await expect(document.body).to.be.accessible();
+    // A person's page asked for by hash shows the reviewer's start page instead.
+    location.hash = '#binding';
+    await waitUntil(() => visible('view-home'), 'home instead of a person page');
+    expect(byTestId('unit-binding')).to.equal(null);
   });
 
   it('switches the language of the page and the screens', async () => {

@@ -94,7 +94,7 @@ describe('jxjy-unit-binding', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[data-testid=pending-request]'), 'pending shown');
     expect(stub!.to(STATUS)[1]!.query.get('after')).to.equal(POSITION);
     expect(text(el, '[data-testid=pending-request]')).to.contain('已向“广州市示例单位2”提交绑定申请，等待单位确认。');
-    expect(text(el, '#binding-status')).to.equal('已向“广州市示例单位2”提交绑定申请，等待单位确认。');
+    expect(text(el, '#binding-status')).to.equal('绑定申请已提交。');
     expect(text(el, '.search .hint')).to.contain('请先撤回该申请');
     expect(el.shadowRoot!.querySelector('.search form')).to.equal(null);
     await waitUntil(() => focused(el, $(el, '[data-testid=pending-request]')), 'pending panel focused');

@@ -1,6 +1,6 @@
 // <jxjy-unit-members> (本单位人员): zh/en with axe, the caller's own unit from GET /me or the unit-id attribute, the
-// confirmed / pending tabs (click and arrow keys), paging with nextCursor, the empty states, a refused list (404)
-// with retry, a non-unit caller, and no request without a token until one arrives.
+// confirmed / pending tabs (click and arrow keys), this year's hours, paging with nextCursor, the empty states, a
+// refused list (404) with retry, a non-unit caller, and no request without a token until one arrives.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/unit-members/unit-members.js';
 import type { JxjyUnitMembers } from '../../../components/unit-members/unit-members.component.js';
@@ -36,13 +36,16 @@ const tab = (el: JxjyUnitMembers, status: string) => $<HTMLButtonElement>(el, `#
 
 describe('jxjy-unit-members', () => {
   it("lists the caller's own unit's confirmed members (zh-CN) with masked ID numbers and binding dates; passes axe", async () => {
-    const el = await render({ [ME]: [reviewer()], [LIST]: [page([member(1), member(2)])] });
+    const progress = { year: 2026, public: 12, professional: 30.5, elective: 0, total: 42.5 };
+    const el = await render({ [ME]: [reviewer()], [LIST]: [page([member(1, { progress }), member(2)])] });
     expect(stub!.to(LIST)[0]!.headers.get('Authorization')).to.equal('Bearer unit-jwt');
     expect(Object.fromEntries(stub!.to(LIST)[0]!.query)).to.deep.equal({ status: 'confirmed', limit: '20' });
     expect(text(el, 'caption')).to.equal('本单位已确认人员（已显示 2 人）');
     expect(text(el, 'tr[data-person-id="per-1"] th[scope=row]')).to.equal('人员1');
     expect(text(el, 'tr[data-person-id="per-1"] .id-number')).to.equal('4401**********123X');
     expect($(el, 'tr[data-person-id="per-1"] time').getAttribute('datetime')).to.equal('2026-03-02T02:00:00.000Z');
+    expect(text(el, 'tr[data-person-id="per-1"] .progress')).to.equal('共 42.5（公需 12，专业 30.5，选修 0）');
+    expect(text(el, 'tr[data-person-id="per-2"] .progress')).to.equal('—');
     expect(tab(el, 'confirmed').getAttribute('aria-selected')).to.equal('true');
     expect($(el, '[role=tabpanel]').getAttribute('aria-labelledby')).to.equal('tab-confirmed');
     await expect(el).to.be.accessible();
@@ -63,7 +66,7 @@ describe('jxjy-unit-members', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('tr[data-person-id="per-3"]'), 'pending list');
     expect(stub!.to(LIST)[1]!.query.get('status')).to.equal('pending');
     expect(text(el, 'caption')).to.equal('待本单位确认的绑定申请（已显示 1 条）');
-    expect(text(el, 'thead')).to.contain('申请时间');
+    expect(text(el, 'thead')).to.contain('申请时间').and.not.contain('本年度学时');
     expect($(el, 'tr[data-person-id="per-3"] time').getAttribute('datetime')).to.equal('2026-04-01T02:00:00.000Z');
     expect(tab(el, 'pending').getAttribute('tabindex')).to.equal('0');
     await expect(el).to.be.accessible();
