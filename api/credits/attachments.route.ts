@@ -53,7 +53,8 @@ export const uploadRoute: ServerRoute<{ Params: { recordId: string }; Payload: {
         throw error ?? Boom.badRequest();
       },
     },
-    validate: { params },
+    // The part itself is judged in the handler (its bytes, its size); the schema names the one field for the docs.
+    validate: { params, payload: Joi.object({ file: Joi.any().description('the file: PDF, JPEG or PNG, at most 10 MB') }) },
     response: { status: { 201: attachmentSchema.keys({ position: Joi.string().required() }).label('AttachmentAdded') } },
     handler: async (request, h) => {
       const { files } = request.server.app.deps;

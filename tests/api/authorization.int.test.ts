@@ -6,12 +6,15 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, issueAccessToken } from '../../api/auth.js';
-import { ADMIN, type TestSystem, call, orgPayload, signIn, startTestSystem } from './system.js';
+import { SAMPLE_PDF, multipart } from './actors.js';
+import { ADMIN, type TestSystem, call as callJson, orgPayload, signIn, startTestSystem } from './system.js';
 
 const PUBLIC = ['GET /api/v1/captcha', 'POST /api/v1/accounts', 'POST /api/v1/sessions', 'POST /api/v1/orgs', 'GET /api/v1/orgs', 'GET /api/v1/orgs/{orgId}'];
 const taskId = crypto.randomUUID();
 const orgId = crypto.randomUUID();
-const PROTECTED: Array<{ route: string; url: string; payload?: object; roles: Role[] }> = [
+const recordId = crypto.randomUUID();
+const declaration = { year: 2026, category: 'public', title: '公需科目培训', mode: 'training', startDate: '2026-03-02', endDate: '2026-03-02', hours: 8 };
+const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart?: boolean; roles: Role[] }> = [
   { route: 'GET /api/v1/me', url: '/api/v1/me', roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
   { route: 'PUT /api/v1/accounts/me/password', url: '/api/v1/accounts/me/password', payload: { currentPassword: 'Whatever2026', newPassword: 'Another2026x' }, roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
   { route: 'GET /api/v1/tasks', url: '/api/v1/tasks', roles: ['admin', 'unit', 'institution'] },
@@ -27,6 +30,19 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; roles: Ro
   { route: 'DELETE /api/v1/me/binding/pending', url: '/api/v1/me/binding/pending', roles: ['person'] },
   { route: 'GET /api/v1/me/binding', url: '/api/v1/me/binding', roles: ['person'] },
   { route: 'GET /api/v1/units/{unitId}/members', url: `/api/v1/units/${orgId}/members`, roles: ['unit', 'admin', 'auditor'] },
+  { route: 'POST /api/v1/credit-records', url: '/api/v1/credit-records', payload: declaration, roles: ['person'] },
+  { route: 'PATCH /api/v1/credit-records/{recordId}', url: `/api/v1/credit-records/${recordId}`, payload: { hours: 2 }, roles: ['person'] },
+  { route: 'GET /api/v1/credit-records', url: '/api/v1/credit-records', roles: ['person'] },
+  { route: 'GET /api/v1/credit-records/{recordId}', url: `/api/v1/credit-records/${recordId}`, roles: ['person', 'unit', 'admin', 'auditor'] },
+  { route: 'POST /api/v1/credit-records/{recordId}/attachments', url: `/api/v1/credit-records/${recordId}/attachments`, multipart: true, roles: ['person'] },
+  { route: 'DELETE /api/v1/credit-records/{recordId}/attachments/{attachmentId}', url: `/api/v1/credit-records/${recordId}/attachments/${taskId}`, roles: ['person'] },
+  { route: 'GET /api/v1/credit-records/{recordId}/attachments/{attachmentId}', url: `/api/v1/credit-records/${recordId}/attachments/${taskId}`, roles: ['person', 'unit', 'admin', 'auditor'] },
+  { route: 'POST /api/v1/credit-records/{recordId}/submit', url: `/api/v1/credit-records/${recordId}/submit`, roles: ['person'] },
+  { route: 'POST /api/v1/credit-records/{recordId}/withdraw', url: `/api/v1/credit-records/${recordId}/withdraw`, roles: ['person'] },
+  { route: 'POST /api/v1/credit-records/{recordId}/revoke', url: `/api/v1/credit-records/${recordId}/revoke`, payload: { reason: '材料造假' }, roles: ['admin'] },
+  { route: 'GET /api/v1/me/credit-summary', url: '/api/v1/me/credit-summary', roles: ['person'] },
+  { route: 'GET /api/v1/requirements/{year}', url: '/api/v1/requirements/2026', roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
+  { route: 'PUT /api/v1/requirements/{year}', url: '/api/v1/requirements/2026', payload: { public: 30, professional: 42, elective: 18 }, roles: ['admin'] },
 ];
 
 describe('authorisation of every route', () => {
@@ -44,7 +60,13 @@ describe('authorisation of every route', () => {
       { accountId: crypto.randomUUID(), role, subjectId: crypto.randomUUID(), ...(extra.orgId ? { orgId: extra.orgId } : {}), mustChangePassword: extra.restricted ?? false },
       extra.expiredAt ?? Date.now(),
     ).accessToken;
-  const method = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE';
+  const method = (route: string) => route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  // hapi parses the payload before it checks the scope, so an upload route is probed with a real upload.
+  const upload = multipart('file', 'a.pdf', SAMPLE_PDF);
+  const call = (server: TestSystem['server'], request: Parameters<typeof callJson>[1] & { multipart?: boolean }) =>
+    request.multipart
+      ? (server.inject({ method: request.method, url: request.url, payload: upload.payload, headers: { ...upload.headers, ...(request.token ? { authorization: `Bearer ${request.token}` } : {}) } }) as ReturnType<typeof callJson>)
+      : callJson(server, request);
 
   it('covers every route the server has: each is either public or in the matrix', () => {
     const routes = system.server.table().filter((r) => r.path.startsWith('/api/v1')).map((r) => `${r.method.toUpperCase()} ${r.path}`);
@@ -56,24 +78,24 @@ describe('authorisation of every route', () => {
     }
   });
 
-  for (const { route, url, payload, roles } of PROTECTED) {
+  for (const { route, url, payload, multipart: isUpload, roles } of PROTECTED) {
     describe(route, () => {
       it('401 without a token, with an expired token and with a tampered token', async () => {
-        expect((await call(system.server, { method: method(route), url, payload })).statusCode).toBe(401);
+        expect((await call(system.server, { method: method(route), url, payload, multipart: isUpload })).statusCode).toBe(401);
         const expired = mint(roles[0]!, { expiredAt: Date.now() - 3_600_000 });
-        expect((await call(system.server, { method: method(route), url, payload, token: expired })).statusCode).toBe(401);
+        expect((await call(system.server, { method: method(route), url, payload, multipart: isUpload, token: expired })).statusCode).toBe(401);
         const good = mint(roles[0]!);
         const tampered = good.slice(0, -3) + (good.endsWith('aaa') ? 'bbb' : 'aaa');
-        expect((await call(system.server, { method: method(route), url, payload, token: tampered })).statusCode).toBe(401);
+        expect((await call(system.server, { method: method(route), url, payload, multipart: isUpload, token: tampered })).statusCode).toBe(401);
         const [header, body, signature] = good.split('.');
         const forged = JSON.parse(Buffer.from(body!, 'base64url').toString());
         forged.role = forged.role === 'admin' ? 'unit' : 'admin'; // a claim changed without re-signing
         const escalated = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
-        expect((await call(system.server, { method: method(route), url, payload, token: escalated })).statusCode).toBe(401);
+        expect((await call(system.server, { method: method(route), url, payload, multipart: isUpload, token: escalated })).statusCode).toBe(401);
       });
 
       it('403 for a restricted token unless it is the password change', async () => {
-        const response = await call(system.server, { method: method(route), url, payload, token: mint(roles[0]!, { restricted: true }) });
+        const response = await call(system.server, { method: method(route), url, payload, multipart: isUpload, token: mint(roles[0]!, { restricted: true }) });
         // The password change lets the restricted token through to its handler, which then finds no account behind
         // this minted token (401); every other route stops it at the gate (403). The full flow is in login.int.test.ts.
         if (route === 'PUT /api/v1/accounts/me/password') expect(response.statusCode).toBe(401);
@@ -83,7 +105,7 @@ describe('authorisation of every route', () => {
       const refused = (['person', 'unit', 'institution', 'admin', 'auditor'] as Role[]).filter((role) => !roles.includes(role));
       it.runIf(refused.length > 0)(`403 for the roles it does not serve (${refused.join(', ')})`, async () => {
         for (const role of refused) {
-          const response = await call(system.server, { method: method(route), url, payload, token: mint(role, { orgId: crypto.randomUUID() }) });
+          const response = await call(system.server, { method: method(route), url, payload, multipart: isUpload, token: mint(role, { orgId: crypto.randomUUID() }) });
           expect(response.statusCode, role).toBe(403);
         }
       });

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAccessToken } from '../../api/auth.js';
 import type { Role } from '../../events/vocabulary/index.js';
+import { SAMPLE_PDF, multipart } from './actors.js';
 import { type TestSystem, call, captcha, orgPayload, randomIdNumber, startTestSystem, uniqueName } from './system.js';
 
 interface JsonSchema {
@@ -64,7 +65,11 @@ describe('hostile text on every route', () => {
           if (field.where === 'path') url = path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === field.name ? encodeURIComponent(HOSTILE) : crypto.randomUUID()));
           else if (field.where === 'query') url = `${url}?${field.name}=${encodeURIComponent(HOSTILE)}`;
           else payload = { [field.name]: HOSTILE };
-          const response = await call(system.server, { method: method.toUpperCase() as 'GET', url, payload, token });
+          // An upload route takes multipart (hapi parses the payload before anything else looks at it).
+          const upload = operation.requestBody?.content['multipart/form-data'] ? multipart('file', 'a.pdf', SAMPLE_PDF) : undefined;
+          const response = upload
+            ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: upload.payload, headers: { ...upload.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } })) as Awaited<ReturnType<typeof call>>)
+            : await call(system.server, { method: method.toUpperCase() as 'GET', url, payload, token });
           tried.push(`${method.toUpperCase()} ${path} ${field.where}.${field.name}`);
           expect(response.statusCode, `${method} ${url} ${field.name}`).toBe(400);
           const details = (response.result as { details?: Array<{ field: string }> }).details ?? [];
