@@ -26,6 +26,12 @@ export interface JxjyEventDetailMap {
   'jxjy-binding-requested': { bindingId: string; unitId: string };
   /** A person took back their pending binding request. */
   'jxjy-binding-cancelled': { bindingId: string };
+  /** A person created or changed a credit record (学时申报); it is a draft until submitted. */
+  'jxjy-credit-record-saved': { recordId: string };
+  /** A person submitted a record to their unit (确认送审); the unit's reviewers find a `credit-review` task. */
+  'jxjy-credit-record-submitted': { recordId: string };
+  /** A person took a submitted record back before the unit decided (撤回); it is a draft again. */
+  'jxjy-credit-record-withdrawn': { recordId: string };
   /** A reviewer decided a task; the row already shows the result. */
   'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject };
   /** The user asked for another screen (e.g. a registration link on the login form). */

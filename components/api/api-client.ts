@@ -1,5 +1,6 @@
 // Fetch client every jxjy-* screen uses to call the hapi API: bearer token, Accept-Language, JSON,
-// one token-refresh retry driven by the host page, and errors as ApiError with the server's error body.
+// one token-refresh retry driven by the host page, and errors as ApiError with the server's error body. Uploads go
+// through XMLHttpRequest (for their progress) but the same flow.
 // It is also the one place that reads `api-base` (with or without its /api/v1 prefix) and that refuses to ask
 // for protected data without a token.
 import { format, type Lang } from '../i18n/messages.js';
@@ -83,6 +84,12 @@ export interface RequestOptions {
   auth?: boolean;
 }
 
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** The fraction of the body sent so far, 0–1. */
+  onProgress?: (fraction: number) => void;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export class ApiClient {
@@ -114,14 +121,27 @@ export class ApiClient {
     return this.request<T>('DELETE', path, undefined, opts);
   }
 
-  async request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    return this.#exchange<T>((token) => this.#send(method, path, body, token, opts.signal), opts);
+  }
+
+  /**
+   * POSTs a multipart body (an attachment) through XMLHttpRequest: fetch cannot report upload progress over
+   * HTTP/1.1. Same headers, sign-in rule, token-refresh retry and errors as every other request; `onProgress`
+   * gets the fraction sent (0–1), starting again from 0 when a refreshed token makes it send once more.
+   */
+  upload<T>(path: string, body: FormData, opts: UploadOptions = {}): Promise<T> {
+    return this.#exchange<T>((token) => this.#sendXhr('POST', path, body, token, opts), opts);
+  }
+
+  async #exchange<T>(send: (token: string | undefined) => Promise<Response>, opts: RequestOptions): Promise<T> {
     let token = await this.#getToken();
     if (!token && opts.auth !== false) throw new SignInRequiredError(format(this.#lang, 'signInRequired'));
-    let res = await this.#send(method, path, body, token, opts.signal);
+    let res = await send(token);
     // Only a request that carried a token can have an expired one; a 401 from the login route is just "wrong password".
     if (res.status === 401 && token && (await this.#hostRefreshed())) {
       token = await this.#getToken();
-      res = await this.#send(method, path, body, token, opts.signal);
+      res = await send(token);
     }
     if (!res.ok) throw await this.#errorFrom(res);
     if (opts.as === 'blob') return (await res.blob()) as T;
@@ -149,9 +169,14 @@ export class ApiClient {
     }
   }
 
-  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal) {
+  #headers(token: string | undefined): Headers {
     const headers = new Headers({ Accept: 'application/json', 'Accept-Language': this.#lang });
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    return headers;
+  }
+
+  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal) {
+    const headers = this.#headers(token);
     let payload: BodyInit | undefined;
     if (body instanceof FormData || body instanceof Blob) {
       payload = body; // the browser sets the multipart boundary itself
@@ -166,6 +191,43 @@ export class ApiClient {
       if (signal?.aborted) throw err;
       throw new ApiError(0, 'Network Error', format(this.#lang, 'networkError'));
     }
+  }
+
+  /** The XHR's answer as a Response, so the rest of the flow (retry, errors, parsing) is the one fetch uses. */
+  #sendXhr(method: Method, path: string, body: FormData, token: string | undefined, opts: UploadOptions): Promise<Response> {
+    const { signal, onProgress } = opts;
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const xhr = new XMLHttpRequest();
+      xhr.open(method, this.#base + path);
+      this.#headers(token).forEach((value, name) => xhr.setRequestHeader(name, value));
+      const abort = () => xhr.abort();
+      signal?.addEventListener('abort', abort, { once: true });
+      const settle = () => signal?.removeEventListener('abort', abort);
+      xhr.upload.addEventListener('progress', (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+      });
+      xhr.addEventListener('load', () => {
+        settle();
+        const headers = new Headers();
+        for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+          const at = line.indexOf(':');
+          if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+        }
+        const empty = xhr.status === 204 || xhr.status === 205;
+        resolve(new Response(empty ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers }));
+      });
+      xhr.addEventListener('error', () => {
+        settle();
+        reject(new ApiError(0, 'Network Error', format(this.#lang, 'networkError')));
+      });
+      // Aborts must stay aborts, as with fetch: the caller treats them as "superseded".
+      xhr.addEventListener('abort', () => {
+        settle();
+        reject(signal?.reason ?? new DOMException('The upload was aborted.', 'AbortError'));
+      });
+      xhr.send(body);
+    });
   }
 
   async #errorFrom(res: Response): Promise<ApiError> {

@@ -1,9 +1,10 @@
 // Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them.
 // Only what the components use; the server may send more. Roles, kinds and decisions are the shared vocabulary's.
+import type { CreditCategory, CreditMode, CreditStatus } from '../../events/credit.js';
 import type { EducationLevel, Gender } from '../../events/person.js';
 import type { OrgKind, Role, TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 
-export type { EducationLevel, Gender, OrgKind, Role, TaskKind };
+export type { CreditCategory, CreditMode, CreditStatus, EducationLevel, Gender, OrgKind, Role, TaskKind };
 
 /** What POST /sessions and PUT /accounts/me/password answer, and what the host page stores. */
 export interface Session {
@@ -190,4 +191,131 @@ export interface Me {
   /** A person's unit binding. */
   binding?: Binding | null;
   org?: { orgId: string; name: string; status: OrgStatus; reason?: string };
+}
+
+// 学时记录 (CONTRACT.md Credit records): categories, modes and statuses are the events' own lists.
+
+/** A piece of evidence on a record, as the record lists it. */
+export interface CreditAttachment {
+  attachmentId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256?: string;
+}
+
+/** What POST /credit-records/{id}/attachments answers (201). */
+export interface CreditAttachmentAdded extends CreditAttachment {
+  sha256: string;
+  position: string;
+}
+
+/** Another record of the same person whose dates overlap (or that looks the same: `duplicate`). */
+export interface CreditOverlap {
+  recordId: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+  status: CreditStatus;
+  duplicate: boolean;
+}
+
+export type CreditHistoryEvent = 'drafted' | 'edited' | 'submitted' | 'withdrawn' | 'approved' | 'rejected' | 'revoked';
+
+export interface CreditHistoryEntry {
+  event: CreditHistoryEvent | (string & {});
+  at: string;
+  by: { id?: string; role?: Role | (string & {}) };
+  reason?: string;
+}
+
+/** The fields a person declares (POST /credit-records; PATCH takes any of them). */
+export interface CreditDeclarationBody {
+  year: number;
+  category: CreditCategory;
+  title: string;
+  mode: CreditMode;
+  /** '' clears it on PATCH. */
+  organizer?: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+}
+
+/** A record (GET /credit-records/{id} and every command's answer). */
+export interface CreditRecord {
+  recordId: string;
+  personId: string;
+  year: number;
+  category: CreditCategory;
+  title: string;
+  mode: CreditMode;
+  organizer?: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  status: CreditStatus;
+  reason: string | null;
+  unitId: string | null;
+  attachments: CreditAttachment[];
+  overlaps: CreditOverlap[];
+  taskId?: string | null;
+  updatedAt: string | null;
+  /** Only in GET /credit-records/{id}. */
+  history?: CreditHistoryEntry[];
+  position?: string;
+}
+
+/** An item of GET /credit-records. */
+export interface CreditRecordItem {
+  recordId: string;
+  year: number;
+  category: CreditCategory;
+  title: string;
+  mode: CreditMode;
+  organizer: string | null;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  status: CreditStatus;
+  reason: string | null;
+  unitId: string | null;
+  attachmentCount: number;
+  updatedAt: string;
+}
+
+export interface CreditRecordPage {
+  items: CreditRecordItem[];
+  nextCursor?: string | null;
+}
+
+export interface CreditHours {
+  public: number;
+  professional: number;
+  elective: number;
+  total: number;
+}
+
+/** GET /me/credit-summary?year= (学时完成情况). */
+export interface CreditSummary {
+  year: number;
+  required: CreditHours;
+  completed: CreditHours;
+  missing: CreditHours;
+  eligible: boolean;
+  asOf: string | null;
+}
+
+/** What a `credit-review` task tells the unit about the record (the ID number masked). */
+export interface CreditTaskDetails {
+  personName: string;
+  idNumberMasked: string;
+  year: number;
+  category: CreditCategory | (string & {});
+  mode: CreditMode | (string & {});
+  startDate: string;
+  endDate: string;
+  hours: number;
+  attachments: CreditAttachment[];
+  overlaps: CreditOverlap[];
 }

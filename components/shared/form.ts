@@ -10,8 +10,11 @@ export interface InputSpec {
   label: string;
   type?: 'text' | 'password' | 'tel' | 'email' | 'date';
   autocomplete?: string;
-  inputmode?: 'text' | 'numeric' | 'tel';
+  inputmode?: 'text' | 'numeric' | 'decimal' | 'tel';
   maxlength?: number;
+  /** Bounds the browser's picker offers (a date inside the record's year); the checks stay the form's. */
+  min?: string | undefined;
+  max?: string | undefined;
   hint?: string;
   error?: string | undefined;
   required?: boolean;
@@ -52,6 +55,8 @@ export function inputField(spec: InputSpec): TemplateResult {
       autocomplete=${ifDefined(spec.autocomplete)}
       inputmode=${ifDefined(spec.inputmode)}
       maxlength=${ifDefined(spec.maxlength)}
+      min=${ifDefined(spec.min)}
+      max=${ifDefined(spec.max)}
       value=${ifDefined(spec.value)}
       ?required=${required}
       aria-invalid=${error ? 'true' : 'false'}
