@@ -2,6 +2,7 @@
 import type { Plugin } from '@hapi/hapi';
 import { accountsPlugin } from './accounts/plugin.js';
 import { bindingsPlugin } from './bindings/plugin.js';
+import { classesPlugin } from './classes/plugin.js';
 import { creditsPlugin } from './credits/plugin.js';
 import { orgsPlugin } from './orgs/plugin.js';
 import { personsPlugin } from './persons/plugin.js';
@@ -9,5 +10,5 @@ import { requirementsPlugin } from './requirements/plugin.js';
 import { tasksPlugin } from './tasks/plugin.js';
 
 export const featurePlugins: Plugin<void>[] = [
-  accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin, creditsPlugin, requirementsPlugin,
+  accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin, creditsPlugin, requirementsPlugin, classesPlugin,
 ];

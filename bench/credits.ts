@@ -81,7 +81,7 @@ async function main() {
     const connection = await Connection.connect({ address: temporalServer.address });
     cleanups.push(() => nativeConnection.close(), () => connection.close());
     const client = new Client({ connection });
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue: config.temporalTaskQueue, workflowBundle: { codePath: bundle }, activities: createActivities({ store, db }) });
+    const worker = await Worker.create({ connection: nativeConnection, taskQueue: config.temporalTaskQueue, workflowBundle: { codePath: bundle }, activities: createActivities({ store, db, lifecycles: { client: () => client, settings: config } }) });
     const noopWorker = await Worker.create({ connection: nativeConnection, taskQueue: 'bench-noop', workflowBundle: { codePath: noopBundle }, activities: {} });
     const running = Promise.all([worker.run(), noopWorker.run()]);
     cleanups.push(async () => {

@@ -5,6 +5,7 @@
  * can recompute the totals from the events alone.
  */
 import { CREDIT_CATEGORIES, type CreditCategory, type CreditEvent } from '../events/credit.js';
+import type { EnrolmentEvent } from '../events/enrolment.js';
 import type { Sql } from '../events/store/database.js';
 import type { RecordedEvent } from '../events/store/event-store.js';
 import type { Projection } from './projection.js';
@@ -27,16 +28,17 @@ CREATE TABLE IF NOT EXISTS credit_totals (
   PRIMARY KEY (person_id, year, category)
 );`;
 
-export const CREDIT_TOTAL_EVENTS: CreditEvent['type'][] = ['CreditRecordApproved', 'CreditRecordRevoked'];
+/** Approved records add, revoked ones take away, completed classes add for each attendee. */
+export const CREDIT_TOTAL_EVENTS: Array<CreditEvent['type'] | EnrolmentEvent['type']> = ['CreditRecordApproved', 'CreditRecordRevoked', 'EnrolmentCompleted'];
 
 /** The fold, pure: what each event adds to a person's year and category (summed per key). */
 export function creditTotalDeltas(events: Array<Pick<RecordedEvent, 'type' | 'data'>>): TotalDelta[] {
   const sums = new Map<string, TotalDelta>();
   for (const event of events) {
-    const typed = event as CreditEvent;
-    if (typed.type !== 'CreditRecordApproved' && typed.type !== 'CreditRecordRevoked') continue;
+    const typed = event as CreditEvent | EnrolmentEvent;
+    if (typed.type !== 'CreditRecordApproved' && typed.type !== 'CreditRecordRevoked' && typed.type !== 'EnrolmentCompleted') continue;
     const { personId, year, category, halfHours } = typed.data;
-    const sign = typed.type === 'CreditRecordApproved' ? 1 : -1;
+    const sign = typed.type === 'CreditRecordRevoked' ? -1 : 1;
     const key = `${personId}|${year}|${category}`;
     const sum = sums.get(key) ?? { personId, year, category, halfHours: 0 };
     sum.halfHours += sign * halfHours;
@@ -47,10 +49,11 @@ export function creditTotalDeltas(events: Array<Pick<RecordedEvent, 'type' | 'da
 
 export const creditTotalsProjection: Projection = {
   name: 'credit_totals',
-  version: 1,
+  // 2: completed classes count too.
+  version: 2,
   tables: TABLES,
   tableNames: ['credit_totals'],
-  filter: { streamPrefixes: ['credit-'], eventTypes: CREDIT_TOTAL_EVENTS },
+  filter: { streamPrefixes: ['credit-', 'enrolment-'], eventTypes: CREDIT_TOTAL_EVENTS },
   async apply(tx, events) {
     const deltas = creditTotalDeltas(events);
     if (deltas.length === 0) return;

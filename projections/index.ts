@@ -1,6 +1,8 @@
 /** Every projection the runner maintains. Features add theirs here. */
+import { classesProjection } from './classes.js';
 import { creditRecordsProjection } from './credit-records.js';
 import { creditTotalsProjection } from './credit-totals.js';
+import { enrolmentsProjection } from './enrolments.js';
 import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
 import { streamCatalog } from './stream-catalog.js';
@@ -8,5 +10,6 @@ import { tasksProjection } from './tasks.js';
 import { unitMembersProjection } from './unit-members.js';
 
 export const projections: AnyProjection[] = [
-  streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection,
+  streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection, classesProjection,
+  enrolmentsProjection,
 ];

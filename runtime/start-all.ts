@@ -4,6 +4,7 @@
  * Ctrl-C stops in order: the API stops taking requests, the worker drains, the dev server stops, the runner stops,
  * the database closes — nothing in flight loses what it is writing to.
  */
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../workflows/activities/index.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 import { openStores } from '../events/store/open-stores.js';
@@ -41,7 +42,11 @@ try {
   runner.start();
   stopping.push({ name: 'projections', stop: () => runner.stop() });
 
-  const temporal = await startTemporal({ config, activities: createActivities({ store: stores.store, db: stores.db }), logger });
+  // Lifecycles command each other through a client that exists once Temporal has started: resolved when first used.
+  let client: Client | undefined;
+  const activities = createActivities({ store: stores.store, db: stores.db, lifecycles: { client: () => client!, settings: config } });
+  const temporal = await startTemporal({ config, activities, logger });
+  client = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
 
   const server = await createServer({

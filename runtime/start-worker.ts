@@ -7,6 +7,7 @@
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { openStores } from '../events/store/open-stores.js';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../workflows/activities/index.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 
@@ -22,10 +23,13 @@ async function main(): Promise<void> {
   }
   const stores = await openStores(config);
   const store = stores.store;
-  const temporal = await startTemporal({ config, activities: createActivities({ store, db: stores.db }), logger }).catch(async (error) => {
+  let client: Client | undefined;
+  const activities = createActivities({ store, db: stores.db, lifecycles: { client: () => client!, settings: config } });
+  const temporal = await startTemporal({ config, activities, logger }).catch(async (error) => {
     await stores.close();
     throw error;
   });
+  client = temporal.client;
   logger.info(`worker polling ${config.temporalTaskQueue} on ${temporal.address}/${config.temporalNamespace}`);
 
   let stopping = false;

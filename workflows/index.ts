@@ -5,7 +5,9 @@
  */
 export * from './accounts/workflow.js';
 export * from './bindings/workflow.js';
+export * from './classes/workflow.js';
 export * from './credits/workflow.js';
+export * from './enrolments/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';
 export * from './requirements/workflow.js';

@@ -72,6 +72,12 @@ export class FormController<F extends string> implements ReactiveController {
     return this.#errors[field];
   }
 
+  /** Forgets the last attempt's errors and summary: the same screen opens the form afresh (another record). */
+  reset(): void {
+    this.#focusSummary = false;
+    this.#show(undefined, {}, []);
+  }
+
   /** The `<form>` (part "form"), its error summary first. */
   render(content: TemplateResult): TemplateResult {
     return html`<form part="form" novalidate aria-busy=${this.#busy ? 'true' : 'false'} @submit=${this.#onSubmit} @change=${this.#onChange}>

@@ -43,6 +43,15 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'GET /api/v1/me/credit-summary', url: '/api/v1/me/credit-summary', roles: ['person'] },
   { route: 'GET /api/v1/requirements/{year}', url: '/api/v1/requirements/2026', roles: ['person', 'unit', 'institution', 'admin', 'auditor'] },
   { route: 'PUT /api/v1/requirements/{year}', url: '/api/v1/requirements/2026', payload: { public: 30, professional: 42, elective: 18 }, roles: ['admin'] },
+  { route: 'POST /api/v1/classes', url: '/api/v1/classes', payload: { title: '专题培训班', category: 'public', hours: 6, capacity: 10, startDate: '2026-12-10', endDate: '2026-12-10' }, roles: ['institution'] },
+  { route: 'POST /api/v1/classes/{classId}/open', url: `/api/v1/classes/${recordId}/open`, roles: ['institution'] },
+  { route: 'POST /api/v1/classes/{classId}/close', url: `/api/v1/classes/${recordId}/close`, roles: ['institution'] },
+  { route: 'POST /api/v1/classes/{classId}/complete', url: `/api/v1/classes/${recordId}/complete`, payload: { attendeePersonIds: [] }, roles: ['institution'] },
+  { route: 'GET /api/v1/classes', url: '/api/v1/classes', roles: ['person', 'institution', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/classes/{classId}', url: `/api/v1/classes/${recordId}`, roles: ['person', 'institution', 'admin', 'auditor'] },
+  { route: 'POST /api/v1/classes/{classId}/enrolments', url: `/api/v1/classes/${recordId}/enrolments`, roles: ['person'] },
+  { route: 'POST /api/v1/enrolments/{enrolmentId}/cancel', url: `/api/v1/enrolments/${recordId}/cancel`, roles: ['person'] },
+  { route: 'GET /api/v1/me/enrolments', url: '/api/v1/me/enrolments', roles: ['person'] },
 ];
 
 describe('authorisation of every route', () => {

@@ -55,7 +55,8 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
   const startWorker = async () => {
-    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db }) });
+    const lifecycles = { client: () => temporal.client, settings: config };
+    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db, lifecycles }) });
     running = worker.run();
   };
   const stopWorker = async () => {

@@ -63,7 +63,7 @@ export function specFor<Command, Event extends DomainEvent, State>(subject: Deci
       reviews,
       when: (command: Command, now = NOW) => outcome(() => subject.decider.decide(command, state, context(now))),
       whenDecided: (decision: TaskDecision, now = NOW) =>
-        outcome(() => decideTask({ decider: subject.decider, reviews: subject.reviews }, state, decision, context(now))),
+        outcome(() => decideTask({ decider: subject.decider, reviews: subject.reviews }, state, decision, context(now)).events),
     };
   };
 }

@@ -6,12 +6,15 @@ import type { Database } from '../../events/store/database.js';
 import type { EventStore } from '../../events/store/event-store.js';
 import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
+import { type LifecycleCommandDeps, createLifecycleCommandActivities } from './lifecycle-commands.js';
 import { createReadStreamActivities } from './read-stream.js';
 
 export interface ActivityDependencies {
   store: EventStore;
   /** Operational tables (credentials) beside the read models. */
   db: Database;
+  /** For lifecycles that send commands to other lifecycles (classes and enrolments). */
+  lifecycles?: LifecycleCommandDeps;
 }
 
 export function createActivities(deps: ActivityDependencies) {
@@ -19,6 +22,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createEventActivities(deps),
     ...createReadStreamActivities(deps),
     ...createAccountActivities(deps),
+    ...createLifecycleCommandActivities(deps),
   };
 }
 

@@ -14,7 +14,7 @@ import type { EventMetadata } from '../../events/store/event-store.js';
 import type { TaskEvent } from '../../events/task.js';
 import type { DecideContext, DomainEvent } from './decider.js';
 import { toFailure } from './failures.js';
-import type { Lifecycle } from './lifecycle.js';
+import type { Effects, Lifecycle } from './lifecycle.js';
 import { type CommandEnvelope, type LifecycleInput, type TaskDecision, type TaskDecisionResult, decideTaskUpdate } from './messages.js';
 import { Mutex } from './mutex.js';
 import {
@@ -82,50 +82,67 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
     }
   };
 
-  async function execute(name: string, args: CommandEnvelope): Promise<unknown> {
-    const binding = lifecycle.commands.find((candidate) => candidate.update.name === name)!;
+  /** Effects before, the append, effects after: one command's whole write. */
+  /**
+   * Effects before, then the append — under the lock. Returns the effects to run after, which the caller runs once the
+   * lock is released: an after-effect may command another lifecycle that is at that moment commanding this one (a
+   * class promoting a person who is cancelling), and holding the lock through it would deadlock the two.
+   */
+  async function perform<C>(command: C, events: Array<Event | TaskEvent>, now: string, metadata: EventMetadata, effects?: Effects<C, Event, State>) {
+    const step = { command, events, state, now, metadata, newId: uuid4 };
+    const undo = await effects?.before?.(step);
     try {
-      const command = binding.toCommand(args);
-      const before = state;
-      const decided = context(true);
-      const events = lifecycle.decider.decide(command, state, decided);
-      const metadata = commandMetadata(args.actor, args.correlationId);
-      const step = { command, events, state: before, now: decided.now, metadata, newId: uuid4 };
-      const undo = await binding.effects?.before?.(step);
-      try {
-        await commit(events, metadata);
-      } catch (error) {
-        // The append failed for good (a conflict, or data the store refuses): give back what the effects claimed.
-        // An undo that fails too (it retries outages, so only on a bug) is logged; the caller hears the first cause.
-        if (undo) await undo().catch((undoError: unknown) => log.error('undo failed after a refused append', { error: String(undoError) }));
-        throw error;
-      }
-      await binding.effects?.after?.(step);
-      commands++;
-      return binding.result({ state, reviews, events, position, revision: cursor.revision });
+      await commit(events, metadata);
+    } catch (error) {
+      // The append failed for good (a conflict, or data the store refuses): give back what the effects claimed.
+      // An undo that fails too (it retries outages, so only on a bug) is logged; the caller hears the first cause.
+      if (undo) await undo().catch((undoError: unknown) => log.error('undo failed after a refused append', { error: String(undoError) }));
+      throw error;
+    }
+    commands++;
+    return async () => {
+      await effects?.after?.(step);
+    };
+  }
+
+  /** A command under the lock, then its after-effects outside it; the result is the state its append left. */
+  async function locked<R>(work: () => Promise<{ result: R; after: () => Promise<void> }>): Promise<R> {
+    try {
+      const { result, after } = await exclusive(work);
+      await after();
+      return result;
     } catch (error) {
       throw toFailure(error);
     }
   }
 
-  async function executeDecision(decision: TaskDecision): Promise<TaskDecisionResult> {
-    try {
+  function execute(name: string, args: CommandEnvelope): Promise<unknown> {
+    const binding = lifecycle.commands.find((candidate) => candidate.update.name === name)!;
+    return locked(async () => {
+      const command = binding.toCommand(args);
       const decided = context(true);
-      const events = decideTaskEvents(decision, decided);
-      await commit(events, commandMetadata(decision.actor, decision.correlationId));
-      commands++;
+      const events = lifecycle.decider.decide(command, state, decided);
+      const after = await perform(command, events, decided.now, commandMetadata(args.actor, args.correlationId), binding.effects);
+      return { result: binding.result({ state, reviews, events, position, revision: cursor.revision }), after };
+    });
+  }
+
+  function executeDecision(decision: TaskDecision): Promise<TaskDecisionResult> {
+    return locked(async () => {
+      const decided = context(true);
+      const { command, events } = decideTaskEvents(decision, decided);
+      const after = await perform(command, events, decided.now, commandMetadata(decision.actor, decision.correlationId), lifecycle.decisionEffects);
       const review = reviews.byId[decision.taskId]!;
-      return { taskId: review.taskId, status: 'closed', decision: decision.decision, subject: review.subject, position };
-    } catch (error) {
-      throw toFailure(error);
-    }
+      const result: TaskDecisionResult = { taskId: review.taskId, status: 'closed', decision: decision.decision, subject: review.subject, position };
+      return { result, after };
+    });
   }
 
   const decideTaskEvents = (decision: TaskDecision, decided: DecideContext) => decideTask(lifecycle, state, decision, decided);
 
   if (lifecycle.viewQuery) setHandler(lifecycle.viewQuery, () => (loaded ? lifecycle.view(state, position, reviews) : null));
   for (const binding of lifecycle.commands) {
-    setHandler(binding.update, (args: CommandEnvelope) => exclusive(() => execute(binding.update.name, args)), {
+    setHandler(binding.update, (args: CommandEnvelope) => execute(binding.update.name, args), {
       // Before the load (update-with-start) there is no state to judge by: the handler decides once it is loaded.
       validator: (args: CommandEnvelope) => {
         if (loaded) guard(() => lifecycle.decider.decide(binding.toCommand(args), state, context(false)));
@@ -133,7 +150,7 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
     });
   }
   if (lifecycle.reviews) {
-    setHandler(decideTaskUpdate, (decision) => exclusive(() => executeDecision(decision)), {
+    setHandler(decideTaskUpdate, (decision) => executeDecision(decision), {
       validator: (decision) => {
         if (loaded) guard(() => decideTaskEvents(decision, context(false)));
       },
@@ -149,7 +166,7 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
   // A child run started by another lifecycle: the command's failure is the run's failure, which the parent sees.
   if (input.command) {
     const { update, args } = input.command;
-    await exclusive(() => execute(update, args as CommandEnvelope));
+    await execute(update, args as CommandEnvelope);
   }
 
   const settled = () => (lifecycle.settled ? lifecycle.settled(state, reviews) : openReviews(reviews).length === 0);

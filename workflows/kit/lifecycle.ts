@@ -65,6 +65,8 @@ export interface Lifecycle<Command, Event extends DomainEvent, State, View> {
   commands: Array<CommandBinding<any, Command, Event, State, any>>;
   /** The task kinds this lifecycle requests, each with its policy; present = it answers `decideTask`. */
   reviews?: Partial<Record<TaskKind, ReviewPolicy>>;
+  /** Effects of a task decision (e.g. a freed seat goes back to its class), around its append. */
+  decisionEffects?: Effects<ReviewDecided, Event, State>;
   /** When a run may end (default: no open review). */
   settled?(state: State, reviews: ReviewBook): boolean;
   view(state: State, position: string, reviews: ReviewBook): View;

@@ -6,7 +6,7 @@
 import type { TaskEvent } from '../../events/task.js';
 import type { DecideContext, DomainEvent } from './decider.js';
 import { notFound } from './domain-errors.js';
-import type { Lifecycle } from './lifecycle.js';
+import type { Lifecycle, ReviewDecided } from './lifecycle.js';
 import type { TaskDecision } from './messages.js';
 import { decideReview } from './reviews.js';
 
@@ -15,16 +15,12 @@ export function decideTask<Command, Event extends DomainEvent, State>(
   state: State,
   decision: TaskDecision,
   context: DecideContext,
-): Array<Event | TaskEvent> {
+): { command: ReviewDecided; events: Array<Event | TaskEvent> } {
   const review = context.reviews.byId[decision.taskId];
   const policy = review && lifecycle.reviews?.[review.kind];
   if (!review || !policy) throw notFound({ zh: '待办不存在', en: 'task not found' });
   const completed = decideReview(context.reviews, decision, policy, context.now);
   const { reason } = completed.data;
-  const outcome = lifecycle.decider.decide(
-    { type: 'reviewDecided', review, decision: decision.decision, ...(reason ? { reason } : {}), actor: decision.actor },
-    state,
-    context,
-  );
-  return [...outcome, completed];
+  const command: ReviewDecided = { type: 'reviewDecided', review, decision: decision.decision, ...(reason ? { reason } : {}), actor: decision.actor };
+  return { command, events: [...lifecycle.decider.decide(command, state, context), completed] };
 }

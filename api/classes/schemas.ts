@@ -1,0 +1,79 @@
+/** joi shapes of the class and enrolment routes (CONTRACT.md Classes and enrolment); hours in steps of 0.5. */
+import { CREDIT_CATEGORIES } from '../../events/credit.js';
+import { regionCode } from '../identifiers.js';
+import { Joi } from '../joi.js';
+
+const date = () =>
+  Joi.string()
+    .pattern(/^\d{4}-\d{2}-\d{2}$/)
+    .custom((value: string, helpers) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : helpers.error('date.format');
+    })
+    .messages({ 'string.pattern.base': '{{#label}} must be a date written YYYY-MM-DD', 'date.format': '{{#label}} must be a real date (YYYY-MM-DD)' });
+
+export const classFields = {
+  title: Joi.string().trim().min(2).max(100).name().required(),
+  category: Joi.string().valid(...CREDIT_CATEGORIES).required(),
+  hours: Joi.number().greater(0).max(2_000).multiple(0.5).required(),
+  capacity: Joi.number().integer().min(1).max(100_000).required(),
+  startDate: date().required(),
+  endDate: date().required(),
+  description: Joi.string().trim().max(2_000).allow(''),
+  regionCode: regionCode(),
+};
+
+export const CLASS_LABELS = {
+  title: { zh: '培训班名称', en: 'Title' },
+  capacity: { zh: '名额', en: 'Capacity' },
+  description: { zh: '简介', en: 'Description' },
+  attendeePersonIds: { zh: '参训人员', en: 'Attendees' },
+};
+
+const enrolment = Joi.object({
+  enrolmentId: Joi.string().required(),
+  personId: Joi.string().required(),
+  name: Joi.string().required(),
+  idNumberMasked: Joi.string().required(),
+  status: Joi.string().required(),
+  requestedAt: Joi.string().required(),
+  decidedAt: Joi.string().allow(null).required(),
+  reason: Joi.string().allow(null).required(),
+}).label('RosterEntry');
+
+export const classSchema = Joi.object({
+  classId: Joi.string().required(),
+  institutionId: Joi.string().required(),
+  institutionName: Joi.string().required(),
+  title: Joi.string().required(),
+  category: Joi.string().required(),
+  hours: Joi.number().required(),
+  capacity: Joi.number().integer().required(),
+  seatsTaken: Joi.number().integer().required(),
+  seatsLeft: Joi.number().integer().required(),
+  waitlisted: Joi.number().integer().required(),
+  status: Joi.string().valid('draft', 'accepting', 'closed', 'completed').required(),
+  startDate: Joi.string().required(),
+  endDate: Joi.string().required(),
+  regionCode: Joi.string().required(),
+  description: Joi.string().allow(null).required(),
+  roster: Joi.array().items(enrolment),
+  position: Joi.string(),
+}).label('Class');
+
+export const myEnrolmentSchema = Joi.object({
+  enrolmentId: Joi.string().required(),
+  class: Joi.object({
+    classId: Joi.string().required(),
+    title: Joi.string().required(),
+    institutionName: Joi.string().required(),
+    category: Joi.string().required(),
+    hours: Joi.number().required(),
+    startDate: Joi.string().required(),
+    endDate: Joi.string().required(),
+  }).required(),
+  status: Joi.string().required(),
+  requestedAt: Joi.string().required(),
+  decidedAt: Joi.string().allow(null).required(),
+  reason: Joi.string().allow(null).required(),
+}).label('MyEnrolment');

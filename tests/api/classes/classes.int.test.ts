@@ -1,0 +1,146 @@
+/**
+ * Training classes and enrolment end to end through the API on the real system: a class from creation to completion
+ * with its hours reaching the attendee's summary; the catalogue by region; seats, the waiting line and promotion; the
+ * refusals (a class not accepting, a person without a unit, a second completion, another institution's class); and
+ * twenty people asking for five seats at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Person, type Reviewer, approvedOrg, boundPerson, registeredPerson } from '../actors.js';
+import { type TestSystem, call, startTestSystem } from '../system.js';
+
+type Json = Record<string, unknown>;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('training classes and enrolment', () => {
+  let system: TestSystem;
+  let institution: Reviewer;
+  let unit: Reviewer;
+  beforeAll(async () => {
+    system = await startTestSystem();
+    [institution, unit] = [await approvedOrg(system.server, { kind: 'institution', regionCode: '440100' }), await approvedOrg(system.server, { regionCode: '440106' })];
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  const newClass = async (overrides: Json = {}, who = institution) => {
+    const created = await call(system.server, {
+      method: 'POST', url: '/api/v1/classes', token: who.token,
+      payload: { title: '人工智能应用专题培训班', category: 'professional', hours: 12, capacity: 30, startDate: day(7), endDate: day(8), ...overrides },
+    });
+    expect(created.statusCode, created.payload).toBe(201);
+    return created.result!.classId as string;
+  };
+  const act = (classId: string, action: 'open' | 'close', who = institution) => call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/${action}`, token: who.token });
+  const enrol = (person: Person, classId: string) => call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/enrolments`, token: person.token });
+  const openTasks = async (after: string) =>
+    ((await call(system.server, { method: 'GET', url: `/api/v1/tasks?status=open&kind=enrolment-review&limit=200&after=${encodeURIComponent(after)}`, token: institution.token })).result!.items as Json[]);
+  const decide = (taskId: string, decision: 'approve' | 'reject', reason?: string) =>
+    call(system.server, { method: 'POST', url: `/api/v1/tasks/${taskId}/decision`, token: institution.token, payload: { decision, ...(reason ? { reason } : {}) } });
+  const taskFor = async (enrolmentId: string, after: string) => (await openTasks(after)).find((t) => (t.subject as Json).id === enrolmentId);
+  const myEnrolments = async (person: Person, after?: string) =>
+    (await call(system.server, { method: 'GET', url: `/api/v1/me/enrolments${after ? `?after=${encodeURIComponent(after)}` : ''}`, token: person.token })).result!.items as Json[];
+
+  it('runs a class from creation to completion, and the attendee’s hours reach their summary', async () => {
+    const classId = await newClass({ startDate: day(-1), endDate: day(0), hours: 6, category: 'public' });
+    const person = await boundPerson(system.server, unit, '郑一');
+    const absent = await boundPerson(system.server, unit, '郑二');
+    expect((await enrol(person, classId)).statusCode).toBe(409); // still a draft
+    expect((await act(classId, 'open')).result).toMatchObject({ status: 'accepting' });
+    const enrolled = await enrol(person, classId);
+    expect(enrolled.result).toMatchObject({ status: 'pending' });
+    const other = await enrol(absent, classId);
+    for (const [who, response] of [[person, enrolled], [absent, other]] as const) {
+      const task = await taskFor(response.result!.enrolmentId as string, response.result!.position as string);
+      expect(task).toMatchObject({ kind: 'enrolment-review', details: { personName: who.name } });
+      expect((await decide(task!.taskId as string, 'approve')).statusCode).toBe(200);
+    }
+    expect((await act(classId, 'close')).result).toMatchObject({ status: 'closed' });
+    const completed = await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: institution.token, payload: { attendeePersonIds: [person.personId] } });
+    expect(completed.result).toMatchObject({ status: 'completed' });
+    expect((await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: institution.token, payload: { attendeePersonIds: [person.personId] } })).statusCode).toBe(409);
+
+    const year = Number(day(-1).slice(0, 4));
+    await expect
+      .poll(async () => (await call(system.server, { method: 'GET', url: `/api/v1/me/credit-summary?year=${year}`, token: person.token })).result!.completed, { timeout: 15_000 })
+      .toMatchObject({ public: 6, total: 6 });
+    await expect.poll(async () => (await myEnrolments(person)).find((e) => (e.class as Json).classId === classId)?.status, { timeout: 15_000 }).toBe('completed');
+    await expect.poll(async () => (await myEnrolments(absent)).find((e) => (e.class as Json).classId === classId)?.status, { timeout: 15_000 }).toBe('missed');
+  });
+
+  it('shows a person the accepting classes of their city and the whole province, not another city’s', async () => {
+    const person = await boundPerson(system.server, unit, '郑三'); // unit in 440106 (Guangzhou)
+    const city = await newClass({ regionCode: '440105', title: '广州市海珠区专题班' });
+    const province = await newClass({ regionCode: '440000', title: '全省公需科目班' });
+    const shenzhen = await newClass({ regionCode: '440300', title: '深圳市专题班' });
+    let last = '';
+    for (const id of [city, province, shenzhen]) last = (await act(id, 'open')).result!.position as string;
+    const catalogue = await call(system.server, { method: 'GET', url: `/api/v1/classes?available=true&limit=200&after=${encodeURIComponent(last)}`, token: person.token });
+    const ids = (catalogue.result!.items as Json[]).map((c) => c.classId);
+    expect(ids).toEqual(expect.arrayContaining([city, province]));
+    expect(ids).not.toContain(shenzhen);
+    expect(catalogue.result).toMatchObject({ bound: true, regionCode: '440106' });
+    expect((await enrol(person, shenzhen)).statusCode).toBe(404);
+    const own = await call(system.server, { method: 'GET', url: `/api/v1/classes?limit=200&after=${encodeURIComponent(last)}`, token: institution.token });
+    expect((own.result!.items as Json[]).map((c) => c.classId)).toEqual(expect.arrayContaining([city, province, shenzhen]));
+  });
+
+  it('fills two seats, puts the third in line, and promotes them when a seat is cancelled', async () => {
+    const classId = await newClass({ capacity: 2 });
+    await act(classId, 'open');
+    const people = [await boundPerson(system.server, unit, '郑四'), await boundPerson(system.server, unit, '郑五'), await boundPerson(system.server, unit, '郑六')];
+    const results = [];
+    for (const person of people) results.push((await enrol(person, classId)).result!);
+    expect(results.map((r) => r.status)).toEqual(['pending', 'pending', 'waitlisted']);
+    expect((await enrol(people[0]!, classId)).statusCode).toBe(409); // already enrolled
+    const cancelled = await call(system.server, { method: 'POST', url: `/api/v1/enrolments/${results[1]!.enrolmentId as string}/cancel`, token: people[1]!.token });
+    expect(cancelled.result).toMatchObject({ status: 'cancelled' });
+    await expect.poll(async () => (await myEnrolments(people[2]!)).find((e) => e.enrolmentId === results[2]!.enrolmentId)?.status, { timeout: 15_000 }).toBe('pending');
+    await expect.poll(async () => taskFor(results[2]!.enrolmentId as string, cancelled.result!.position as string), { timeout: 15_000 }).toBeTruthy();
+    const detail = await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}`, token: institution.token });
+    expect(detail.result).toMatchObject({ seatsTaken: 2, waitlisted: 0 });
+    expect((detail.result!.roster as Json[]).map((r) => r.status).sort()).toEqual(['cancelled', 'pending', 'pending']);
+  });
+
+  it('refuses a person without a unit, a closed class, and another institution', async () => {
+    const unbound = await registeredPerson(system.server, '郑七');
+    const classId = await newClass();
+    await act(classId, 'open');
+    const refused = await enrol(unbound, classId);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.result).toMatchObject({ code: 'binding_required' });
+    expect(String(refused.result!.message)).toContain('绑定');
+    const catalogue = await call(system.server, { method: 'GET', url: '/api/v1/classes?available=true', token: unbound.token });
+    expect(catalogue.result).toMatchObject({ items: [], bound: false });
+
+    await act(classId, 'close');
+    const person = await boundPerson(system.server, unit, '郑八');
+    expect((await enrol(person, classId)).statusCode).toBe(409);
+
+    const rival = await approvedOrg(system.server, { kind: 'institution' });
+    expect((await act(classId, 'open', rival)).statusCode).toBe(404);
+    expect((await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}`, token: rival.token })).statusCode).toBe(404);
+    expect((await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: rival.token, payload: { attendeePersonIds: [] } })).statusCode).toBe(404);
+  });
+
+  it('gives exactly five of five seats when twenty people enrol at once and the institution approves them all', async () => {
+    const classId = await newClass({ capacity: 5 });
+    await act(classId, 'open');
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => boundPerson(system.server, unit, `并发${i}`)));
+    const results = await Promise.all(people.map((person) => enrol(person, classId)));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    const statuses = results.map((r) => r.result!.status);
+    expect(statuses.filter((s) => s === 'pending')).toHaveLength(5);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(15);
+    const last = results.map((r) => r.result!.position as string).sort().at(-1)!;
+    const tasks = (await openTasks(last)).filter((t) => (t.details as Json).classId === classId);
+    expect(tasks).toHaveLength(5);
+    const decisions = await Promise.all(tasks.map((t) => decide(t.taskId as string, 'approve')));
+    expect(decisions.map((d) => d.statusCode)).toEqual(Array(5).fill(200));
+    await expect
+      .poll(async () => (await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}`, token: institution.token })).result, { timeout: 15_000 })
+      .toMatchObject({ seatsTaken: 5, seatsLeft: 0, waitlisted: 15 });
+    const seats = (await system.store.readStream(`class-${classId}`)).filter((e) => e.type === 'SeatConfirmed');
+    expect(seats).toHaveLength(5);
+  }, 120_000);
+});
