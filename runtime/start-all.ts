@@ -43,10 +43,10 @@ try {
   stopping.push({ name: 'projections', stop: () => runner.stop() });
 
   // Lifecycles command each other through a client that exists once Temporal has started: resolved when first used.
-  let client: Client | undefined;
-  const activities = createActivities({ store: stores.store, db: stores.db, lifecycles: { client: () => client!, settings: config } });
+  const temporalClient: { current?: Client } = {};
+  const activities = createActivities({ store: stores.store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
   const temporal = await startTemporal({ config, activities, logger });
-  client = temporal.client;
+  temporalClient.current = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
 
   const server = await createServer({

@@ -23,13 +23,13 @@ async function main(): Promise<void> {
   }
   const stores = await openStores(config);
   const store = stores.store;
-  let client: Client | undefined;
-  const activities = createActivities({ store, db: stores.db, lifecycles: { client: () => client!, settings: config } });
+  const temporalClient: { current?: Client } = {};
+  const activities = createActivities({ store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
   const temporal = await startTemporal({ config, activities, logger }).catch(async (error) => {
     await stores.close();
     throw error;
   });
-  client = temporal.client;
+  temporalClient.current = temporal.client;
   logger.info(`worker polling ${config.temporalTaskQueue} on ${temporal.address}/${config.temporalNamespace}`);
 
   let stopping = false;

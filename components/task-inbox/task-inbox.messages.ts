@@ -42,6 +42,20 @@ const zh = {
   loadMore: '加载更多',
   idNumberMasked: '身份证号 {id}',
   jobChangeTag: '工作变更',
+  creditFacts: '申报内容',
+  creditYear: '年度',
+  creditYearValue: '{year} 年',
+  creditCategory: '科目类别',
+  creditMode: '学习形式',
+  creditHours: '学时',
+  creditDates: '起止日期',
+  creditAttachments: '证明材料',
+  creditNoAttachments: '无附件',
+  downloadFile: '下载 {filename}',
+  overlapTag: '重复/重叠申报',
+  overlapTitle: '请注意：该申报与申请人的其他记录重复或时间重叠',
+  overlapDuplicate: '重复申报：与“{title}”（{dates}，{status}）内容相同',
+  overlapDates: '时间重叠：与“{title}”（{dates}，{status}）的日期重叠',
 } as const;
 
 const en = {
@@ -85,6 +99,20 @@ const en = {
   loadMore: 'Load more',
   idNumberMasked: 'ID number {id}',
   jobChangeTag: 'Job change',
+  creditFacts: 'What is declared',
+  creditYear: 'Year',
+  creditYearValue: '{year}',
+  creditCategory: 'Category',
+  creditMode: 'Mode',
+  creditHours: 'Hours',
+  creditDates: 'Dates',
+  creditAttachments: 'Evidence',
+  creditNoAttachments: 'No files',
+  downloadFile: 'Download {filename}',
+  overlapTag: 'Duplicate / overlap',
+  overlapTitle: 'Note: this record duplicates or overlaps another record of the same person',
+  overlapDuplicate: 'Duplicate: the same as “{title}” ({dates}, {status})',
+  overlapDates: 'Overlap: its dates overlap “{title}” ({dates}, {status})',
 } satisfies Record<keyof typeof zh, string>;
 
 export type TaskInboxKey = keyof typeof zh;

@@ -3,8 +3,9 @@
 // file stays about state and requests.
 import { html, nothing } from 'lit';
 import type { TaskKind } from '../../events/vocabulary/index.js';
-import type { BindingTaskDetails, Decision, TaskItem } from '../api/types.js';
+import type { BindingTaskDetails, CreditAttachment, Decision, TaskItem } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
+import { creditDetails, creditRow, creditSubject } from './task-inbox.credit.js';
 import type { TaskInboxKey } from './task-inbox.messages.js';
 
 /** Typed by the vocabulary's kinds, so a new kind without a label fails tsc. */
@@ -34,6 +35,10 @@ export interface RowContext {
   toggle(t: TaskItem, decision: Decision): void;
   cancel(t: TaskItem, decision: Decision): void;
   confirm(e: SubmitEvent, t: TaskItem, decision: Decision): void;
+  /** The attachment whose download is in flight. */
+  downloading: string | undefined;
+  /** Fetches a credit task's evidence with the token and saves it. */
+  download(t: TaskItem, attachment: CreditAttachment): void;
 }
 
 function time(c: RowContext, iso: string | null | undefined, withTime: boolean) {
@@ -54,8 +59,13 @@ function bindingDetails(t: TaskItem): Partial<BindingTaskDetails> | undefined {
   };
 }
 
-/** The row header: the subject, and for a binding the person's masked ID number and whether it is a job change. */
+/**
+ * The row header: the subject; for a binding the person's masked ID number and whether it is a job change; for a
+ * credit record the person and any overlap (task-inbox.credit.ts).
+ */
 function subjectCell(c: RowContext, t: TaskItem) {
+  const credit = creditDetails(t);
+  if (credit) return creditSubject(c, t, credit);
   const binding = bindingDetails(t);
   if (!binding) return html`<th scope="row">${t.subject.title}</th>`;
   return html`<th scope="row">
@@ -99,6 +109,7 @@ export function taskRow(t: TaskItem, c: RowContext) {
   const busy = c.deciding === t.taskId;
   const step = c.confirming?.taskId === t.taskId ? c.confirming.decision : undefined;
   const kind = (KIND_LABELS as Readonly<Record<string, TaskInboxKey>>)[t.kind];
+  const credit = creditDetails(t);
   return html`<tr data-task-id=${t.taskId} aria-busy=${busy ? 'true' : 'false'}>
       ${subjectCell(c, t)}
       <td>${kind ? c.msg(kind) : t.kind}</td>
@@ -110,6 +121,7 @@ export function taskRow(t: TaskItem, c: RowContext) {
         ${t.status === 'open' ? html`${actionButton(c, t, 'approve')}${actionButton(c, t, 'reject')}` : nothing}
       </td>
     </tr>
+    ${credit ? creditRow(c, t, credit, COLUMNS) : nothing}
     ${step === 'approve' ? approveRow(c, t, busy) : step === 'reject' ? reasonRow(c, t, busy) : nothing}`;
 }
 
