@@ -4,11 +4,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError, isSignInRequired } from '../api/api-client.js';
-import type { Decision, DecisionResult, TaskItem, TaskPage } from '../api/types.js';
+import type { CreditAttachment, Decision, DecisionResult, TaskItem, TaskPage } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import type { CoreKey, Params } from '../i18n/messages.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
 import { fieldRules } from '../shared/rules.js';
+import { saveBlob } from '../shared/save-blob.js';
 import { taskInboxMessages, type TaskInboxKey } from './task-inbox.messages.js';
 import type { Confirming, RowContext } from './task-inbox.rows.js';
 import styles from './task-inbox.styles.js';
@@ -21,7 +22,8 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
 
 /**
  * @summary 待办事项 — the reviewer inbox: filter by kind and status, approve (after confirming) or reject (with a
- * required reason), and page through with 加载更多. A decided task leaves the 待办 list at once. Without a token it
+ * required reason), and page through with 加载更多. A credit record's task shows the person, what is declared, its
+ * evidence to download and a warning when it duplicates or overlaps another record of the person. A decided task leaves the 待办 list at once. Without a token it
  * asks for nothing and shows that sign-in is needed; it loads as soon as a token arrives.
  *
  * @event jxjy-task-decided - `{taskId, decision, subject}` after the server accepted a decision; the row has left the open list.
@@ -56,6 +58,7 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
   @state() private confirming: Confirming | undefined;
   @state() private reasonError: string | undefined;
   @state() private deciding: string | undefined;
+  @state() private downloading: string | undefined;
   @state() private notice = '';
   @state() private failure: string | undefined;
   @state() private blocked: string | undefined;
@@ -193,6 +196,23 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
     await this.#focus(() => this.renderRoot.querySelector<HTMLElement>(focus));
   }
 
+  /** A link cannot send the bearer token: the file is fetched as a blob and saved under its name. */
+  async #download(task: TaskItem, attachment: CreditAttachment) {
+    if (this.downloading) return;
+    this.downloading = attachment.attachmentId;
+    this.failure = undefined;
+    try {
+      const path = `/api/v1/credit-records/${encodeURIComponent(task.subject.id)}/attachments/${encodeURIComponent(attachment.attachmentId)}`;
+      saveBlob(await this.api.get<Blob>(path, { as: 'blob' }), attachment.filename, this.renderRoot);
+    } catch (err) {
+      if (!(err instanceof ApiError)) reportError(err);
+      this.failure = errorText(err, this.msg('error'));
+      await this.#focus(() => this.renderRoot.querySelector<HTMLElement>('.failure'));
+    } finally {
+      this.downloading = undefined;
+    }
+  }
+
   #rowContext(): RowContext {
     return {
       lang: this.effectiveLang,
@@ -203,6 +223,8 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
       toggle: (t, d) => this.#toggle(t, d),
       cancel: (t, d) => this.#cancel(t, d),
       confirm: (e, t, d) => void this.#confirm(e, t, d),
+      downloading: this.downloading,
+      download: (t, a) => void this.#download(t, a),
     };
   }
 

@@ -89,7 +89,7 @@ describe('training classes and enrolment', () => {
     const classId = await newClass({ capacity: 2 });
     await act(classId, 'open');
     const people = [await boundPerson(system.server, unit, '郑四'), await boundPerson(system.server, unit, '郑五'), await boundPerson(system.server, unit, '郑六')];
-    const results = [];
+    const results: Json[] = [];
     for (const person of people) results.push((await enrol(person, classId)).result!);
     expect(results.map((r) => r.status)).toEqual(['pending', 'pending', 'waitlisted']);
     expect((await enrol(people[0]!, classId)).statusCode).toBe(409); // already enrolled
