@@ -36,6 +36,8 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
  * @csspart blocked - The notice shown when the reviewer's organisation is not approved yet.
  * @csspart sign-in - The notice shown while there is no token.
  * @csspart pager - The 加载更多 area.
+ * @csspart credit-details - A credit task's facts and evidence, under its row.
+ * @csspart overlap - The duplicate / overlap warning of a credit task.
  *
  * @cssproperty --jxjy-color-primary - Approve button and link colour (default #0958d9).
  * @cssproperty --jxjy-color-danger - Reject button colour (default #c8161e).

@@ -47,7 +47,7 @@ export function creditSubject(c: RowContext, t: TaskItem, d: CreditTaskDetails) 
 
 function overlaps(c: RowContext, d: CreditTaskDetails) {
   if (!d.overlaps.length) return nothing;
-  return html`<div class="overlap-warning" role="note" data-testid="overlap-warning">
+  return html`<div class="overlap-warning" part="overlap" role="note" data-testid="overlap-warning">
     <p class="overlap-title"><span aria-hidden="true">⚠</span> ${c.msg('overlapTitle')}</p>
     <ul>
       ${d.overlaps.map(
@@ -87,7 +87,7 @@ function attachments(c: RowContext, t: TaskItem, d: CreditTaskDetails) {
 /** The row under a credit task's row: its facts, evidence and overlap warning. */
 export function creditRow(c: RowContext, t: TaskItem, d: CreditTaskDetails, columns: number) {
   return html`<tr class="details-row" data-details-for=${t.taskId}>
-    <td colspan=${columns}>
+    <td colspan=${columns} part="credit-details">
       <dl class="credit-facts" aria-label=${c.msg('creditFacts')}>
         <div><dt>${c.msg('creditYear')}</dt><dd>${c.msg('creditYearValue', { year: d.year })}</dd></div>
         <div><dt>${c.msg('creditCategory')}</dt><dd>${creditLabel(c.lang, 'category', d.category)}</dd></div>

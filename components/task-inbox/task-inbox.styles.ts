@@ -149,6 +149,68 @@ export default [
       text-align: center;
       color: var(--_jxjy-text-secondary);
     }
+    tr:has(+ .details-row) > * {
+      border-bottom: none;
+    }
+    .details-row td {
+      padding-top: 0;
+    }
+    tbody tr.details-row:hover {
+      background: none;
+    }
+    .credit-facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 24px;
+      margin: 0;
+      color: var(--_jxjy-text);
+    }
+    .credit-facts div {
+      display: flex;
+      gap: 8px;
+    }
+    .credit-facts dt {
+      color: var(--_jxjy-text-secondary);
+    }
+    .credit-facts dd {
+      margin: 0;
+    }
+    .files {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    button.link {
+      min-height: 24px;
+      padding: 0;
+      border: none;
+      background: none;
+      color: var(--_jxjy-primary);
+      text-decoration: underline;
+    }
+    .muted {
+      color: var(--_jxjy-text-secondary);
+    }
+    .overlap-warning {
+      margin-top: 8px;
+      padding: 8px 12px;
+      border: 1px solid #e6a23c;
+      border-inline-start-width: 4px;
+      border-radius: var(--_jxjy-radius);
+      background: #fdf6ec;
+      color: #7a4a00;
+    }
+    .overlap-warning p {
+      margin: 0;
+      font-weight: 600;
+    }
+    .overlap-warning ul {
+      margin: 4px 0 0;
+      padding-inline-start: 20px;
+    }
     .pager {
       display: flex;
       flex-direction: column;
