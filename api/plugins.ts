@@ -4,11 +4,12 @@ import { accountsPlugin } from './accounts/plugin.js';
 import { bindingsPlugin } from './bindings/plugin.js';
 import { classesPlugin } from './classes/plugin.js';
 import { creditsPlugin } from './credits/plugin.js';
+import { dishonestyPlugin } from './dishonesty/plugin.js';
 import { orgsPlugin } from './orgs/plugin.js';
 import { personsPlugin } from './persons/plugin.js';
 import { requirementsPlugin } from './requirements/plugin.js';
 import { tasksPlugin } from './tasks/plugin.js';
 
 export const featurePlugins: Plugin<void>[] = [
-  accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin, creditsPlugin, requirementsPlugin, classesPlugin,
+  accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin, creditsPlugin, requirementsPlugin, classesPlugin, dishonestyPlugin,
 ];

@@ -85,3 +85,19 @@ export async function totalsOfMany(sql: Sql, personIds: string[], year: number):
   }
   return totals;
 }
+
+/** One person's half-hours of every year they have any, per category. */
+export async function totalsByYear(sql: Sql, personId: string): Promise<Map<number, Totals>> {
+  const { rows } = await sql.query<{ year: number; category: string; half_hours: number }>(
+    `SELECT year, category, half_hours FROM credit_totals WHERE person_id = $1`,
+    [personId],
+  );
+  const totals = new Map<number, Totals>();
+  for (const row of rows) {
+    if (!(CREDIT_CATEGORIES as readonly string[]).includes(row.category)) continue;
+    const year = totals.get(row.year) ?? zero();
+    year[row.category as CreditCategory] = row.half_hours;
+    totals.set(row.year, year);
+  }
+  return totals;
+}

@@ -1,7 +1,9 @@
 /** Every projection the runner maintains. Features add theirs here. */
+import { certificatesProjection } from './certificates.js';
 import { classesProjection } from './classes.js';
 import { creditRecordsProjection } from './credit-records.js';
 import { creditTotalsProjection } from './credit-totals.js';
+import { dishonestyRecordsProjection } from './dishonesty-records.js';
 import { enrolmentsProjection } from './enrolments.js';
 import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
@@ -11,5 +13,5 @@ import { unitMembersProjection } from './unit-members.js';
 
 export const projections: AnyProjection[] = [
   streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection, classesProjection,
-  enrolmentsProjection,
+  enrolmentsProjection, dishonestyRecordsProjection, certificatesProjection,
 ];

@@ -28,6 +28,12 @@ export interface Config {
   s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
   /** `JXJY_FIRST_YEAR`: the first year declarable here; earlier years are the old system's history (default 2019). */
   firstDeclarableYear: number;
+  /** `JXJY_PUBLIC_URL`: where people reach this system; certificate QR codes point to its /verify page. */
+  publicUrl: string;
+  /** `JXJY_CERTIFICATE_TITLE`, `JXJY_CERTIFICATE_ISSUER`: printed on new certificates (old ones keep theirs). */
+  certificate: { title: string; issuer: string };
+  /** Public verification lookups allowed per client address per minute. */
+  verifyRatePerMinute: number;
   corsOrigins: string[];
   captcha: 'on' | 'reveal';
   adminUsername: string | undefined;
@@ -73,6 +79,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...reviewTimes(env),
     s3: s3Settings(env),
     firstDeclarableYear: yearSetting(env.JXJY_FIRST_YEAR ?? '2019'),
+    publicUrl: publicUrl(env.JXJY_PUBLIC_URL ?? `http://localhost:${port}`),
+    certificate: {
+      title: oneLine('JXJY_CERTIFICATE_TITLE', env.JXJY_CERTIFICATE_TITLE ?? '广东省专业技术人员继续教育证书'),
+      issuer: oneLine('JXJY_CERTIFICATE_ISSUER', env.JXJY_CERTIFICATE_ISSUER ?? '广东省人力资源和社会保障厅'),
+    },
+    verifyRatePerMinute: Number(env.JXJY_VERIFY_RATE_PER_MINUTE ?? 60),
     corsOrigins: (env.JXJY_CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -120,6 +132,25 @@ function s3Settings(env: NodeJS.ProcessEnv): Config['s3'] {
     throw new ConfigError('JXJY_S3_ENDPOINT needs JXJY_S3_BUCKET, JXJY_S3_ACCESS_KEY_ID and JXJY_S3_SECRET_ACCESS_KEY too');
   }
   return { endpoint, bucket, accessKeyId, secretAccessKey, region: env.JXJY_S3_REGION || 'us-east-1' };
+}
+
+function publicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`JXJY_PUBLIC_URL must be an absolute http(s) address, not "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`JXJY_PUBLIC_URL must be http(s), not "${value}"`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function oneLine(name: string, value: string): string {
+  const text = value.trim();
+  if (!text || text.length > 60 || /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)) {
+    throw new ConfigError(`${name} must be one line of at most 60 characters`);
+  }
+  return text;
 }
 
 function yearSetting(value: string): number {

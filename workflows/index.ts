@@ -5,8 +5,10 @@
  */
 export * from './accounts/workflow.js';
 export * from './bindings/workflow.js';
+export * from './certificates/workflow.js';
 export * from './classes/workflow.js';
 export * from './credits/workflow.js';
+export * from './dishonesty/workflow.js';
 export * from './enrolments/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';

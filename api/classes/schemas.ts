@@ -1,24 +1,16 @@
 /** joi shapes of the class and enrolment routes (CONTRACT.md Classes and enrolment); hours in steps of 0.5. */
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
 import { regionCode } from '../identifiers.js';
+import { isoDate } from '../dates.js';
 import { Joi } from '../joi.js';
-
-const date = () =>
-  Joi.string()
-    .pattern(/^\d{4}-\d{2}-\d{2}$/)
-    .custom((value: string, helpers) => {
-      const parsed = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : helpers.error('date.format');
-    })
-    .messages({ 'string.pattern.base': '{{#label}} must be a date written YYYY-MM-DD', 'date.format': '{{#label}} must be a real date (YYYY-MM-DD)' });
 
 export const classFields = {
   title: Joi.string().trim().min(2).max(100).name().required(),
   category: Joi.string().valid(...CREDIT_CATEGORIES).required(),
   hours: Joi.number().greater(0).max(2_000).multiple(0.5).required(),
   capacity: Joi.number().integer().min(1).max(100_000).required(),
-  startDate: date().required(),
-  endDate: date().required(),
+  startDate: isoDate().required(),
+  endDate: isoDate().required(),
   description: Joi.string().trim().max(2_000).allow(''),
   regionCode: regionCode(),
 };

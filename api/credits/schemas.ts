@@ -1,15 +1,7 @@
 /** joi shapes of the credit-record routes (CONTRACT.md Credit records); hours in steps of 0.5 on the wire. */
 import { CREDIT_CATEGORIES, CREDIT_MODES } from '../../events/credit.js';
+import { isoDate } from '../dates.js';
 import { Joi } from '../joi.js';
-
-const date = () =>
-  Joi.string()
-    .pattern(/^\d{4}-\d{2}-\d{2}$/)
-    .custom((value: string, helpers) => {
-      const parsed = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : helpers.error('date.format');
-    })
-    .messages({ 'string.pattern.base': '{{#label}} must be a date written YYYY-MM-DD', 'date.format': '{{#label}} must be a real date (YYYY-MM-DD)' });
 
 /** Every field of a declaration; POST requires them, PATCH takes any of them. */
 export const declarationFields = {
@@ -18,8 +10,8 @@ export const declarationFields = {
   title: Joi.string().trim().min(2).max(100).name(),
   mode: Joi.string().valid(...CREDIT_MODES),
   organizer: Joi.string().trim().max(100).name().allow(''),
-  startDate: date(),
-  endDate: date(),
+  startDate: isoDate(),
+  endDate: isoDate(),
   hours: Joi.number().greater(0).max(2_000).multiple(0.5),
 };
 

@@ -4,11 +4,11 @@
  * one category never fill another). `?after=` waits until the totals show the caller's own last change.
  */
 import type { ServerRoute } from '@hapi/hapi';
-import { CREDIT_CATEGORIES, toHours } from '../../events/credit.js';
-import { totalsOf } from '../../projections/credit-totals.js';
+import { chinaYear } from '../../events/vocabulary/index.js';
+import { nowOf } from '../clock.js';
 import { Joi } from '../joi.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
-import { loadRequirements } from '../requirements/load.js';
+import { asHours, yearStanding } from './year-standing.js';
 
 const byCategory = Joi.object({ public: Joi.number().required(), professional: Joi.number().required(), elective: Joi.number().required(), total: Joi.number().required() });
 
@@ -34,24 +34,18 @@ export const summaryRoute: ServerRoute<{ Query: { year?: number; after?: string 
     handler: async (request) => {
       const { db, store } = request.server.app.deps;
       await waitForPosition(request, request.query.after, ['credit_totals']);
-      const year = request.query.year ?? new Date().getUTCFullYear();
-      const [requirements, totals, checkpoint] = await Promise.all([
-        loadRequirements(store, year),
-        totalsOf(db, request.auth.credentials.subjectId, year),
+      const year = request.query.year ?? chinaYear(nowOf(request));
+      const [standing, checkpoint] = await Promise.all([
+        yearStanding(db, store, request.auth.credentials.subjectId, year),
         db.query<{ updated_at: string }>(`SELECT updated_at::text FROM projection_checkpoints WHERE name = 'credit_totals'`),
       ]);
-      const required = requirements.halfHours;
-      const missing = Object.fromEntries(CREDIT_CATEGORIES.map((c) => [c, Math.max(0, required[c] - totals[c])])) as typeof totals;
-      const asHours = (h: typeof totals) => ({
-        public: toHours(h.public), professional: toHours(h.professional), elective: toHours(h.elective), total: toHours(h.public + h.professional + h.elective),
-      });
       const updatedAt = checkpoint.rows[0]?.updated_at;
       return {
         year,
-        required: asHours(required),
-        completed: asHours(totals),
-        missing: asHours(missing),
-        eligible: CREDIT_CATEGORIES.every((c) => missing[c] === 0),
+        required: asHours(standing.required),
+        completed: asHours(standing.completed),
+        missing: asHours(standing.missing),
+        eligible: standing.eligible,
         asOf: updatedAt ? new Date(updatedAt).toISOString() : null,
       };
     },

@@ -84,6 +84,8 @@ export const portalPage = (): string => `<!doctype html>
   <nav id="user-nav" class="user-nav" data-testid="user-nav" aria-label="业务导航" data-i18n-label="userNavLabel" hidden>
     <a href="#profile" data-role="person" data-page="profile" data-testid="nav-profile" data-i18n="navProfile" hidden>基本信息</a>
     <a href="#binding" data-role="person" data-page="binding" data-testid="nav-binding" data-i18n="navBinding" hidden>单位绑定</a>
+    <a href="#credits" data-role="person" data-page="credits" data-testid="nav-credits" data-i18n="navCredits" hidden>学时申报</a>
+    <a href="#summary" data-role="person" data-page="summary" data-testid="nav-summary" data-i18n="navSummary" hidden>学时汇总</a>
     <a href="#home" data-role="unit" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
     <a href="#members" data-role="unit" data-page="members" data-testid="nav-members" data-i18n="navMembers" hidden>本单位人员</a>
   </nav>
@@ -131,6 +133,14 @@ export const portalPage = (): string => `<!doctype html>
     </section>
     <section class="panel" data-view="binding" id="view-binding" data-testid="view-binding" aria-labelledby="binding-title" hidden>
       <h2 id="binding-title" tabindex="-1" data-i18n="binding">单位绑定</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="credits" id="view-credits" data-testid="view-credits" aria-labelledby="credits-title" hidden>
+      <h2 id="credits-title" tabindex="-1" data-i18n="credits">继续教育记录申报</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="summary" id="view-summary" data-testid="view-summary" aria-labelledby="summary-title" hidden>
+      <h2 id="summary-title" tabindex="-1" data-i18n="summary">学时完成情况</h2>
       <div class="slot"></div>
     </section>
     <section class="panel" data-view="members" id="view-members" data-testid="view-members" aria-labelledby="members-title" hidden>

@@ -6,10 +6,11 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { ApiError, isSignInRequired } from '../api/api-client.js';
-import type { CreditDeclarationBody, CreditRecord, CreditRecordItem, CreditRecordPage, CreditStatus } from '../api/types.js';
+import type { CreditRecord, CreditRecordItem, CreditRecordPage, CreditStatus } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { mergeCatalogs } from '../i18n/messages.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
+import { FocusLater } from '../shared/focus-later.js';
 import { FIRST_DECLARABLE_YEAR, yearChoices } from '../shared/years.js';
 import { creditMessages, type CreditKey } from '../shared/credit.messages.js';
 import { RecordCommands, recordUrl } from './credit-records.commands.js';
@@ -76,8 +77,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
   @state() private selectedId: string | undefined;
   @state() private record: CreditRecord | undefined;
   @state() private notice = '';
-  /** What to focus once it is rendered (a screen's heading after a screen change). */
-  #focusNext: string | undefined;
+  readonly #focusLater = new FocusLater(this);
   readonly #msg: Msg = (key, params) => this.msg(key, params);
 
   // The task reads the filters from `this`; listing them (and the connection) in its args re-runs it on any change.
@@ -116,7 +116,14 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     lang: () => this.effectiveLang,
     msg: this.#msg,
     firstYear: () => this.firstYear,
-    save: (body) => this.#save(body),
+    api: () => this.api,
+    saved: (record, edited) => {
+      this.emit('jxjy-credit-record-saved', { recordId: record.recordId });
+      // The list shows the record's year when the person goes back to it.
+      this.year = record.year;
+      this.#show(record, this.msg(edited ? 'saved' : 'created'));
+      this.#go('detail', '#record-status');
+    },
   });
 
   readonly #upload = new UploadController(this, {
@@ -132,7 +139,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     emit: (name, detail) => this.emit(name, detail),
     done: (record, notice, focus) => {
       this.#show(record, notice);
-      this.#focus(focus);
+      this.#focusLater.request(focus);
     },
     root: () => this.renderRoot,
   });
@@ -162,15 +169,6 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     }
   }
 
-  protected override updated(): void {
-    if (!this.#focusNext) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusNext);
-    // Kept until rendered: a record's heading appears once the record has loaded.
-    if (!target) return;
-    this.#focusNext = undefined;
-    target.focus();
-  }
-
   #listUrl(cursor?: string): string {
     const q = new URLSearchParams({ year: String(this.year), limit: String(this.pageSize) });
     if (this.status) q.set('status', this.status);
@@ -179,17 +177,11 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     return `/api/v1/credit-records?${q}`;
   }
 
-  /** Focuses `selector` after the next render that shows it. */
-  #focus(selector: string) {
-    this.#focusNext = selector;
-    this.requestUpdate();
-  }
-
   #go(screen: Screen, focus: string) {
     this.screen = screen;
     this.#commands.clear();
     this.#upload.cancel();
-    this.#focus(focus);
+    this.#focusLater.request(focus);
   }
 
   #open(recordId: string) {
@@ -209,7 +201,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
   }
 
   #openEditor(screen: 'new' | 'edit') {
-    this.#editor.open();
+    this.#editor.open(screen === 'edit' ? this.record : undefined);
     this.notice = '';
     this.#go(screen, '#screen-title');
   }
@@ -224,26 +216,13 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     this.notice = notice;
   }
 
-  async #save(body: CreditDeclarationBody) {
-    const editing = this.screen === 'edit' ? this.record : undefined;
-    const { organizer, ...rest } = body;
-    const saved = editing
-      ? await this.api.patch<CreditRecord>(recordUrl(editing.recordId), body)
-      : await this.api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest);
-    this.emit('jxjy-credit-record-saved', { recordId: saved.recordId });
-    // The list shows the record's year when the person goes back to it.
-    this.year = saved.year;
-    this.#show(saved, this.msg(editing ? 'saved' : 'created'));
-    this.#go('detail', '#record-status');
-  }
-
   async #choose(event: Event) {
     const record = this.record;
     if (!record) return;
     this.#commands.clear();
     await this.#upload.send(event.target as HTMLInputElement, record);
-    // The input was disabled while sending, which took focus away from it.
-    this.#focus('#file');
+    // The input was disabled while sending, which took focus away from it (unless the person went elsewhere meanwhile).
+    if (this.screen === 'detail' && this.selectedId === record.recordId) this.#focusLater.request('#file');
   }
 
   /** A command on the shown record (not while a file is uploading); a failure is an alert that takes focus. */
@@ -251,7 +230,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
     const record = this.record;
     if (!record || this.#upload.progress) return;
     this.notice = '';
-    if (!(await run(record))) this.#focus('.failure');
+    if (!(await run(record))) this.#focusLater.request('.failure');
   }
 
   #listContext(): ListContext {
@@ -311,7 +290,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
       }
       case 'new':
       case 'edit':
-        return this.#editor.render(this.screen === 'edit' ? this.record : undefined, this.year, () => this.#back());
+        return this.#editor.render(this.year, () => this.#back());
       default: {
         const never: never = this.screen;
         return never;

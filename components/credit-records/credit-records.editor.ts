@@ -1,9 +1,10 @@
 // The declaration form of <jxjy-credit-records> (新增 / 修改学时申报): its fields, the client checks of
-// credit-records.rules.ts, and what it sends. The element decides where the body goes (POST or PATCH) and what
-// happens after; the shared FormController owns the submit flow and lands the server's `details` on the fields.
+// credit-records.rules.ts, and the POST or PATCH it sends; the element decides what happens after. The shared
+// FormController owns the submit flow and lands the server's `details` on the fields.
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { CREDIT_CATEGORIES, CREDIT_MODES } from '../../events/credit.js';
+import type { ApiClient } from '../api/api-client.js';
 import type { CreditDeclarationBody, CreditRecord } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import type { CreditKey } from '../shared/credit.messages.js';
@@ -24,8 +25,9 @@ export interface EditorOptions {
   lang(): Lang;
   msg: Msg;
   firstYear(): number;
-  /** Sends the body (POST for a new record, PATCH for `record`); a thrown ApiError lands on the fields. */
-  save(body: CreditDeclarationBody): Promise<void>;
+  api(): ApiClient;
+  /** The server saved the record (`edited`: it existed before); what the element shows next. */
+  saved(record: CreditRecord, edited: boolean): void;
 }
 
 export class RecordEditor {
@@ -36,6 +38,8 @@ export class RecordEditor {
   #year: string | undefined;
   /** Each opening gets new inputs, so nothing typed for one record shows up in another. */
   #opening = 0;
+  /** The record being edited; none for a new one. */
+  #record: CreditRecord | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode }, opts: EditorOptions) {
     this.#host = host;
@@ -46,15 +50,27 @@ export class RecordEditor {
       label: (field) => opts.msg(field),
       checkOnChange: ['startDate', 'endDate', 'hours'],
       check: (v) => this.#check(v),
-      send: (v) => opts.save(this.#body(v)),
+      send: (v) => this.#send(this.#body(v)),
     });
   }
 
-  /** Opens the form afresh: no errors of an earlier attempt, new inputs. */
-  open(): void {
+  /** Opens the form afresh for `record` (修改) or a new record (新增): no errors of an earlier attempt, new inputs. */
+  open(record?: CreditRecord): void {
     this.#form.reset();
+    this.#record = record;
     this.#year = undefined;
     this.#opening += 1;
+  }
+
+  /** POST for a new record, PATCH for the edited one (every field, '' clearing the organizer); errors reach the form. */
+  async #send(body: CreditDeclarationBody): Promise<void> {
+    const api = this.#opts.api();
+    const editing = this.#record;
+    const { organizer, ...rest } = body;
+    const saved = editing
+      ? await api.patch<CreditRecord>(`/api/v1/credit-records/${encodeURIComponent(editing.recordId)}`, body)
+      : await api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest);
+    this.#opts.saved(saved, !!editing);
   }
 
   get busy(): boolean {
@@ -87,7 +103,6 @@ export class RecordEditor {
       category: v.category as CreditDeclarationBody['category'],
       title: v.title,
       mode: v.mode as CreditDeclarationBody['mode'],
-      // '' clears an organizer on PATCH; POST takes it as none.
       organizer: v.organizer,
       startDate: v.startDate,
       endDate: v.endDate,
@@ -110,9 +125,10 @@ export class RecordEditor {
     this.#host.requestUpdate();
   };
 
-  /** The screen for `record` (修改; a rejected one shows why) or a new record (新增) whose year starts at `year`. */
-  render(record: CreditRecord | undefined, year: number, cancel: () => void): TemplateResult {
+  /** The screen for the record opened (修改; a rejected one shows why) or a new one (新增) whose year starts at `year`. */
+  render(year: number, cancel: () => void): TemplateResult {
     const { msg } = this.#opts;
+    const record = this.#record;
     const form = this.#form;
     const chosen = this.#year ?? String(record?.year ?? year);
     const bounds = { min: `${chosen}-01-01`, max: `${chosen}-12-31` };

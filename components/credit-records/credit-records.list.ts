@@ -83,7 +83,11 @@ function row(c: ListContext, r: CreditRecordItem) {
 }
 
 export function listTable(c: ListContext) {
-  if (!c.rows.length) return c.loading || c.error ? nothing : html`<p class="empty">${c.msg('empty', { year: c.year })}</p>`;
+  if (!c.rows.length) {
+    if (c.loading || c.error) return nothing;
+    const empty = c.status ? c.msg('emptyFiltered', { year: c.year, status: creditLabel(c.lang, 'status', c.status) }) : c.msg('empty', { year: c.year });
+    return html`<p class="empty">${empty}</p>`;
+  }
   const more = c.more;
   return html`<div class="table-wrap">
       <table part="table" aria-busy=${c.loading ? 'true' : 'false'}>

@@ -7,18 +7,24 @@ import type { JxjyConfig } from '../config/config.component.js';
 import { resolveLang, type Lang } from '../i18n/messages.js';
 import { portalText, type PortalKey } from './portal.messages.js';
 
-type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home' | 'profile' | 'binding' | 'members';
+type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home' | 'profile' | 'binding' | 'credits' | 'summary' | 'members';
 
 /**
- * A signed-in role's pages beyond its home, by hash (#profile, #binding, #members), and the page it lands on.
+ * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #members), and the page it lands on.
  * A person's home is their basic information; a reviewer's is the inbox.
  */
 const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
-  person: { start: 'profile', pages: ['profile', 'binding'] },
+  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary'] },
   unit: { start: 'home', pages: ['home', 'members'] },
 };
 /** The screen each of those pages shows (home is built by `home()`). */
-const SCREENS = { profile: 'jxjy-profile', binding: 'jxjy-unit-binding', members: 'jxjy-unit-members' } as const;
+const SCREENS = {
+  profile: 'jxjy-profile',
+  binding: 'jxjy-unit-binding',
+  credits: 'jxjy-credit-records',
+  summary: 'jxjy-credit-summary',
+  members: 'jxjy-unit-members',
+} as const;
 
 // sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
 // or behind its own session; the components never store it.
@@ -137,7 +143,7 @@ function signedInView(role: Role, hash: string): View {
   return own.pages.find((page) => page === hash) ?? own.start;
 }
 
-/** Shows the signed-in role's page links (基本信息 / 单位绑定, 待办事项 / 本单位人员), the current one marked. */
+/** Shows the signed-in role's page links (基本信息 / 单位绑定 / 学时申报 / 学时汇总, 待办事项 / 本单位人员), the current one marked. */
 function renderUserNav(view: View): void {
   const nav = byId('user-nav');
   const role = stored && !stored.session.mustChangePassword ? stored.session.role : undefined;

@@ -3,6 +3,7 @@
  * localized-text type. Browser-safe and sandbox-safe (no imports with effects), so the API, the workflows and the
  * components all import these same rules and can never disagree.
  */
+export * from './calendar.js';
 export * from './identifiers.js';
 export * from './localized.js';
 export * from './password-policy.js';

@@ -54,6 +54,7 @@ describe('jxjy-credit-records', () => {
     status.value = 'approved';
     status.dispatchEvent(new Event('change'));
     await waitUntil(() => el.shadowRoot!.querySelector('tr[data-record-id="r-2"]'), 'approved list');
+    expect(text(el, 'caption')).to.contain('已显示 1 条');
     expect(f.stub!.to(LIST)[1]!.query.get('status')).to.equal('approved');
     $(el, '.pager button').click();
     await waitUntil(() => el.shadowRoot!.querySelector('tr[data-record-id="r-3"]'), 'second page');
@@ -106,15 +107,18 @@ describe('jxjy-credit-records', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('refuses a year before first-year (the old system’s history) when the portal asks for one', async () => {
-    const { el } = await render({ [LIST]: [page([])] }, { year: 2018 });
+  it('refuses a year before first-year (the old system’s history) when the portal asks for one (en); passes axe', async () => {
+    const { el } = await render({ [LIST]: [page([])] }, { year: 2018, lang: 'en' });
     $(el, '[data-action=create]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form');
+    expect(text(el, '#screen-title')).to.equal('New credit record');
+    expect(text(el, 'label[for=hours]')).to.equal('Hours');
     await fillForm(el, { year: '2018', startDate: '2018-05-01', endDate: '2018-05-01', hours: '8' });
     $(el, 'form button[type=submit]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('#year-error'), 'year error');
-    expect(text(el, '#year-error')).to.equal('2019 年以前的学时请在“历史数据”中查询，不能在本系统申报');
+    expect(text(el, '#year-error')).to.equal('Years before 2019 come from the old system’s history and cannot be declared here');
     expect(f.stub!.to(CREATE)).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 
   it('declares a record: POSTs it, fires saved, shows the draft read again with ?after=, and lists it on return', async () => {

@@ -1,6 +1,6 @@
 // The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
-// a person's pages (基本信息 / 单位绑定) and a unit reviewer's (待办事项 / 本单位人员), and signing out on
+// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总) and a unit reviewer's (待办事项 / 本单位人员), and signing out on
 // jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/config/config.js';
@@ -12,6 +12,8 @@ import '../../../components/task-inbox/task-inbox.js';
 import '../../../components/profile/profile.js';
 import '../../../components/unit-binding/unit-binding.js';
 import '../../../components/unit-members/unit-members.js';
+import '../../../components/credit-records/credit-records.js';
+import '../../../components/credit-summary/credit-summary.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -186,6 +188,39 @@ describe('demo portal', () => {
     await expect(document.body).to.be.accessible();
   });
 
+  it('gives a person 学时申报 and 学时汇总 with the records and the summary screens', async () => {
+    const year = new Date().getFullYear();
+    const totals = { public: 0, professional: 0, elective: 0, total: 0 };
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'person', subjectId: 'per-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'person', subjectId: 'per-1', username: 'zhang_san', name: '张三' })),
+      'GET /api/v1/credit-records': [json(200, { items: [], nextCursor: null })],
+      'GET /api/v1/me/credit-summary': [
+        json(200, { year, required: { public: 30, professional: 42, elective: 18, total: 90 }, completed: totals, missing: { public: 30, professional: 42, elective: 18, total: 90 }, eligible: false, asOf: null }),
+      ],
+    });
+    await signIn();
+    await waitUntil(() => visible('view-profile'), 'profile page');
+    expect(byTestId('nav-credits')!.hidden).to.equal(false);
+    expect(byTestId('nav-summary')!.hidden).to.equal(false);
+    expect(byTestId('nav-credits')!.textContent).to.equal('学时申报');
+
+    byTestId('nav-credits')!.click();
+    await waitUntil(() => visible('view-credits') && byTestId('credit-records')?.shadowRoot?.querySelector('.empty'), 'records page');
+    expect(location.hash).to.equal('#credits');
+    expect(byTestId('nav-credits')!.getAttribute('aria-current')).to.equal('page');
+    expect(document.activeElement).to.equal(document.getElementById('credits-title'));
+    expect(stub.to('GET /api/v1/credit-records')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+
+    byTestId('nav-summary')!.click();
+    await waitUntil(() => visible('view-summary') && byTestId('credit-summary')?.shadowRoot?.querySelector('table'), 'summary page');
+    expect(document.getElementById('summary-title')!.textContent).to.equal('学时完成情况');
+    expect(byTestId('credit-records')).to.equal(null);
+    await expect(document.body).to.be.accessible();
+  });
+
   it("gives a unit reviewer 待办事项 and 本单位人员, and never a person's pages", async () => {
     stub = stubFetch({
       'GET /api/v1/captcha': captchaRoute(),
@@ -198,6 +233,7 @@ describe('demo portal', () => {
     await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'unit inbox');
     expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
     expect(byTestId('nav-profile')!.hidden).to.equal(true);
+    expect(byTestId('nav-credits')!.hidden).to.equal(true);
     byTestId('nav-members')!.click();
     await waitUntil(() => visible('view-members') && byTestId('unit-members')?.shadowRoot?.querySelector('.empty'), 'members page');
     expect(stub.to('GET /api/v1/units/org-1/members')[0]!.query.get('status')).to.equal('confirmed');
