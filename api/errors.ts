@@ -18,6 +18,8 @@ export interface ApiErrorOptions {
   details?: FieldError[];
   /** Stable machine-readable reason for clients that must branch on it (e.g. `password_change_required`). */
   code?: string;
+  /** Machine-readable facts a client needs to act, beside the message (a refused certificate's `missing` hours). */
+  facts?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -26,6 +28,7 @@ export abstract class ApiError extends Error {
   readonly text: Message | undefined;
   readonly details: FieldError[] | undefined;
   readonly code: string | undefined;
+  readonly facts: Record<string, unknown> | undefined;
 
   constructor(message?: Message, options: ApiErrorOptions = {}) {
     // Error.message feeds logs, which are read in English.
@@ -33,6 +36,7 @@ export abstract class ApiError extends Error {
     this.text = message;
     this.details = options.details;
     this.code = options.code;
+    this.facts = options.facts;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Every error leaves the API as `{statusCode, error, message, details?, code?}` (CONTRACT.md Conventions),
+ * Every error leaves the API as `{statusCode, error, message, details?, code?}` (CONTRACT.md Conventions), plus any
+ * facts the error names for clients (never one of those five keys),
  * whatever threw it: a handler, a failAction, auth, hapi itself. Messages are in the caller's language. A 5xx
  * we did not anticipate is logged with the request id and answered with a generic message: stacks, SQL and
  * hostnames never reach a client.
@@ -48,7 +49,7 @@ function bodyOf(error: ApiError, lang: Lang): ErrorBody {
   };
   if (error.details?.length) body.details = error.details.map((d: FieldError) => ({ field: d.field, message: resolve(d.message, lang) }));
   if (error.code) body.code = error.code;
-  return body;
+  return error.facts ? { ...error.facts, ...body } : body;
 }
 
 /** hapi's own errors (no route, bad JSON, missing token, insufficient scope) and anything unexpected. */

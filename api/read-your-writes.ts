@@ -44,3 +44,15 @@ export async function waitForPosition<R extends ReqRef>(
     });
   }
 }
+
+/**
+ * For a decision taken on read models (a certificate on the credit totals and dishonesty records): waits until the
+ * named projections show everything written before this request, so nobody is refused on — or let through by — a
+ * model a moment behind. 503 after the bounded wait.
+ */
+export async function waitForHead<R extends ReqRef>(request: Request<R>, projections: string[], timeoutMs: number = READ_WAIT_MS): Promise<void> {
+  const { store, projections: runner } = request.server.app.deps;
+  if (!(await runner.waitFor(await store.writtenPosition(), timeoutMs, projections))) {
+    throw new UnavailableError({ zh: '数据仍在更新中，请稍后再试', en: 'the records are still being brought up to date; try again in a moment' });
+  }
+}

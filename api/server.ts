@@ -14,6 +14,7 @@ import { registerErrorResponses } from './on-pre-response.js';
 import { registerRequestContext } from './request-context.js';
 import { registerRequestLog } from './request-log.js';
 import { corsOptions, registerContentSecurityPolicy, securityOptions } from './security-headers.js';
+import { verifyPagePlugin } from './certificates/verify-page.js';
 import { staticPlugin } from './static/plugin.js';
 import { routeValidation } from './validation.js';
 
@@ -53,7 +54,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   registerRequestLog(server, deps.logger);
   await registerAuth(server, config);
 
-  await server.register([healthPlugin, docsPlugin, staticPlugin]);
+  await server.register([healthPlugin, docsPlugin, staticPlugin, verifyPagePlugin]);
   if (deps.plugins?.length) await server.register(deps.plugins, { routes: { prefix: API_PREFIX } });
 
   await server.initialize();

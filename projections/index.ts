@@ -7,6 +7,7 @@ import { dishonestyRecordsProjection } from './dishonesty-records.js';
 import { enrolmentsProjection } from './enrolments.js';
 import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
+import { statisticsRunsProjection } from './statistics.js';
 import { streamCatalog } from './stream-catalog.js';
 import { tasksProjection } from './tasks.js';
 import { unitMembersProjection } from './unit-members.js';
@@ -14,4 +15,5 @@ import { unitMembersProjection } from './unit-members.js';
 export const projections: AnyProjection[] = [
   streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection, classesProjection,
   enrolmentsProjection, dishonestyRecordsProjection, certificatesProjection,
+  statisticsRunsProjection,
 ];

@@ -6,6 +6,7 @@
  */
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../workflows/activities/index.js';
+import { systemSchedules } from './temporal/system-schedules.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 import { openStores } from '../events/store/open-stores.js';
 import { openFileStore } from '../events/store/files/open-file-store.js';
@@ -45,7 +46,7 @@ try {
   // Lifecycles command each other through a client that exists once Temporal has started: resolved when first used.
   const temporalClient: { current?: Client } = {};
   const activities = createActivities({ store: stores.store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
-  const temporal = await startTemporal({ config, activities, logger });
+  const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) });
   temporalClient.current = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
 

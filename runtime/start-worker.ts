@@ -9,6 +9,7 @@ import { loadConfig } from './config.js';
 import { openStores } from '../events/store/open-stores.js';
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../workflows/activities/index.js';
+import { systemSchedules } from './temporal/system-schedules.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const store = stores.store;
   const temporalClient: { current?: Client } = {};
   const activities = createActivities({ store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
-  const temporal = await startTemporal({ config, activities, logger }).catch(async (error) => {
+  const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) }).catch(async (error) => {
     await stores.close();
     throw error;
   });

@@ -13,3 +13,4 @@ export * from './enrolments/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';
 export * from './requirements/workflow.js';
+export * from './statistics/workflow.js';

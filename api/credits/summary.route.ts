@@ -5,6 +5,7 @@
  */
 import type { ServerRoute } from '@hapi/hapi';
 import { chinaYear } from '../../events/vocabulary/index.js';
+import { recentStatisticsRuns } from '../../projections/statistics.js';
 import { nowOf } from '../clock.js';
 import { Joi } from '../joi.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -19,6 +20,10 @@ export const summarySchema = Joi.object({
   missing: byCategory.required(),
   eligible: Joi.boolean().required(),
   asOf: Joi.string().allow(null).required(),
+  statistics: Joi.object({ lastRunAt: Joi.string().required(), discrepancies: Joi.number().integer().required() })
+    .allow(null)
+    .required()
+    .description('the last daily statistics run (统计时间), which recomputes every total from the events'),
 }).label('CreditSummary');
 
 export const summaryRoute: ServerRoute<{ Query: { year?: number; after?: string } }> = {
@@ -26,7 +31,7 @@ export const summaryRoute: ServerRoute<{ Query: { year?: number; after?: string 
   path: '/me/credit-summary',
   options: {
     description: 'My year against its requirements',
-    notes: 'year defaults to this year. asOf: when the totals were last brought up to date.',
+    notes: 'year defaults to this year. asOf: when the totals were last brought up to date; statistics: when the daily run last checked them.',
     tags: ['api', 'credits'],
     auth: { access: { scope: ['person'] } },
     validate: { query: Joi.object({ year: Joi.number().integer().min(1990).max(2100), ...afterQuery }) },
@@ -35,9 +40,10 @@ export const summaryRoute: ServerRoute<{ Query: { year?: number; after?: string 
       const { db, store } = request.server.app.deps;
       await waitForPosition(request, request.query.after, ['credit_totals']);
       const year = request.query.year ?? chinaYear(nowOf(request));
-      const [standing, checkpoint] = await Promise.all([
+      const [standing, checkpoint, [lastRun]] = await Promise.all([
         yearStanding(db, store, request.auth.credentials.subjectId, year),
         db.query<{ updated_at: string }>(`SELECT updated_at::text FROM projection_checkpoints WHERE name = 'credit_totals'`),
+        recentStatisticsRuns(db, 1),
       ]);
       const updatedAt = checkpoint.rows[0]?.updated_at;
       return {
@@ -47,6 +53,7 @@ export const summaryRoute: ServerRoute<{ Query: { year?: number; after?: string 
         missing: asHours(standing.missing),
         eligible: standing.eligible,
         asOf: updatedAt ? new Date(updatedAt).toISOString() : null,
+        statistics: lastRun ? { lastRunAt: lastRun.finishedAt, discrepancies: lastRun.discrepancies } : null,
       };
     },
   },

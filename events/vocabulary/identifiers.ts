@@ -60,6 +60,14 @@ export const isValidIdNumber = (value: string): boolean => idNumberProblem(value
 /** Shown to everyone but the owner and admin: 4401**********123X. */
 export const maskIdNumber = (value: string): string => `${value.slice(0, 4)}${'*'.repeat(10)}${value.slice(14)}`;
 
+/** A name as public pages show it: 张*丰, 李*, Wang**i — first and last character kept, never the whole name. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
 /** 6 digits (GB/T 2260), e.g. 440100 广州市. */
 export const isValidRegionCode = (code: string): boolean => /^\d{6}$/.test(code);
 

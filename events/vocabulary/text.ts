@@ -1,6 +1,7 @@
 /**
  * Hostile text (CONTRACT.md conventions): no string anywhere may carry NUL or other control characters (PostgreSQL
- * refuses NUL in JSON, terminals and logs misread the rest), and names — which others see in lists and on
+ * refuses NUL in JSON, terminals and logs misread the rest) or bidirectional embeddings, overrides and isolates (which
+ * make a reason or a title read otherwise than it is stored — right-to-left scripts need none of them), and names — which others see in lists and on
  * certificates — may not carry bidirectional overrides or invisible characters that disguise what they say.
  */
 
@@ -11,15 +12,18 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u115F\u1160\u3164\uFFA0]/;
 // A name is one line: no tab, line or paragraph break of any kind.
 const LINE_BREAK = /[\t\n\r\u2028\u2029\u0085]/;
+// Bidi embeddings, overrides and isolates: refused in every text, not only names.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // Lone surrogates cannot be stored as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type TextProblem = 'control' | 'invisible' | 'encoding';
 
-/** Any free text: refuses control characters and broken encodings. */
+/** Any free text: refuses control characters, text-direction controls and broken encodings. */
 export function textProblem(value: string): TextProblem | null {
   if (CONTROL.test(value)) return 'control';
   if (LONE_SURROGATE.test(value)) return 'encoding';
+  if (BIDI_CONTROL.test(value)) return 'invisible';
   return null;
 }
 

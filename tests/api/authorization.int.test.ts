@@ -9,7 +9,7 @@ import { type Role, issueAccessToken } from '../../api/auth.js';
 import { SAMPLE_PDF, multipart } from './actors.js';
 import { ADMIN, type TestSystem, call as callJson, orgPayload, signIn, startTestSystem } from './system.js';
 
-const PUBLIC = ['GET /api/v1/captcha', 'POST /api/v1/accounts', 'POST /api/v1/sessions', 'POST /api/v1/orgs', 'GET /api/v1/orgs', 'GET /api/v1/orgs/{orgId}'];
+const PUBLIC = ['GET /api/v1/captcha', 'POST /api/v1/accounts', 'POST /api/v1/sessions', 'POST /api/v1/orgs', 'GET /api/v1/orgs', 'GET /api/v1/orgs/{orgId}', 'GET /api/v1/verify/{code}'];
 const taskId = crypto.randomUUID();
 const orgId = crypto.randomUUID();
 const recordId = crypto.randomUUID();
@@ -52,6 +52,20 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'POST /api/v1/classes/{classId}/enrolments', url: `/api/v1/classes/${recordId}/enrolments`, roles: ['person'] },
   { route: 'POST /api/v1/enrolments/{enrolmentId}/cancel', url: `/api/v1/enrolments/${recordId}/cancel`, roles: ['person'] },
   { route: 'GET /api/v1/me/enrolments', url: '/api/v1/me/enrolments', roles: ['person'] },
+  {
+    route: 'POST /api/v1/dishonesty-records', url: '/api/v1/dishonesty-records',
+    payload: { personId: recordId, reason: '提供虚假学时证明', basis: '《专业技术人员继续教育规定》第二十八条', startDate: '2026-01-01', blocksCertificate: true }, roles: ['admin'],
+  },
+  { route: 'POST /api/v1/dishonesty-records/{recordId}/revoke', url: `/api/v1/dishonesty-records/${recordId}/revoke`, payload: { reason: '复核撤销' }, roles: ['admin'] },
+  { route: 'GET /api/v1/me/dishonesty-records', url: '/api/v1/me/dishonesty-records', roles: ['person'] },
+  { route: 'GET /api/v1/dishonesty-records', url: `/api/v1/dishonesty-records?personId=${recordId}`, roles: ['admin', 'auditor', 'unit'] },
+  { route: 'GET /api/v1/me/certificates', url: '/api/v1/me/certificates', roles: ['person'] },
+  { route: 'POST /api/v1/me/certificates/{year}', url: '/api/v1/me/certificates/2026', roles: ['person'] },
+  { route: 'GET /api/v1/certificates/{certificateId}/pdf', url: `/api/v1/certificates/${recordId}/pdf`, roles: ['person', 'admin', 'auditor'] },
+  { route: 'POST /api/v1/certificates/{certificateId}/revoke', url: `/api/v1/certificates/${recordId}/revoke`, payload: { reason: '学时造假' }, roles: ['admin'] },
+  { route: 'POST /api/v1/statistics/runs', url: '/api/v1/statistics/runs', roles: ['admin'] },
+  { route: 'GET /api/v1/statistics/runs', url: '/api/v1/statistics/runs', roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/statistics/runs/{runId}', url: '/api/v1/statistics/runs/statistics-admin-x', roles: ['admin', 'auditor'] },
 ];
 
 describe('authorisation of every route', () => {

@@ -8,6 +8,7 @@ import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
 import { type LifecycleCommandDeps, createLifecycleCommandActivities } from './lifecycle-commands.js';
 import { createReadStreamActivities } from './read-stream.js';
+import { createStatisticsActivities } from './statistics.js';
 
 export interface ActivityDependencies {
   store: EventStore;
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createReadStreamActivities(deps),
     ...createAccountActivities(deps),
     ...createLifecycleCommandActivities(deps),
+    ...createStatisticsActivities(deps),
   };
 }
 
