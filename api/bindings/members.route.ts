@@ -4,8 +4,10 @@
  */
 import type { ServerRoute } from '@hapi/hapi';
 import { toHours } from '../../events/credit.js';
+import { chinaYear } from '../../events/vocabulary/index.js';
 import { totalsOfMany } from '../../projections/credit-totals.js';
 import { listMembers } from '../../projections/unit-members.js';
+import { nowOf } from '../clock.js';
 import { NotFoundError } from '../errors.js';
 import { Joi } from '../joi.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
@@ -58,7 +60,7 @@ export const membersRoute: ServerRoute<{ Params: { unitId: string }; Query: Memb
       const { status, limit, cursor } = request.query;
       const { db } = request.server.app.deps;
       const page = await listMembers(db, { unitId, status, limit, ...(cursor ? { cursor } : {}) });
-      const year = new Date().getUTCFullYear();
+      const year = chinaYear(nowOf(request));
       const totals = await totalsOfMany(db, page.items.map((item) => item.personId), year);
       return {
         items: page.items.map((item) => {

@@ -9,6 +9,7 @@ import type { Decider } from '../kit/decider.js';
 import { invalidInput, invalidTransition, notFound } from '../kit/domain-errors.js';
 import type { ReviewDecided } from '../kit/lifecycle.js';
 import type { ClassCompletion, ClassCreation, ClassView, SeatChange, SeatRequest } from './messages.js';
+import { chinaDate } from '../../events/vocabulary/calendar.js';
 
 export type ClassCommand =
   | { type: 'create'; creation: ClassCreation }
@@ -88,7 +89,7 @@ function decideCompletion(state: ClassState, completion: ClassCompletion, now: s
   ownInstitution(state, completion.actor);
   if (state.status === 'completed') throw invalidTransition({ zh: '该培训班已结业', en: 'this class is already completed' });
   if (state.status !== 'closed') throw invalidTransition({ zh: '请先截止报名，再办理结业', en: 'close enrolment before completing the class' });
-  if (state.details!.startDate > now.slice(0, 10)) throw invalidTransition({ zh: '培训班尚未开始，不能结业', en: 'the class has not started yet' });
+  if (state.details!.startDate > chinaDate(now)) throw invalidTransition({ zh: '培训班尚未开始，不能结业', en: 'the class has not started yet' });
   const approved = Object.entries(state.seats).filter(([, seat]) => seat.approved).map(([personId]) => personId);
   const strangers = completion.attendeePersonIds.filter((personId) => !approved.includes(personId));
   if (strangers.length > 0) {

@@ -6,6 +6,7 @@
 import type { CreditDeclaration } from '../../events/credit.js';
 import { invalidInput } from '../kit/domain-errors.js';
 import type { DeclarationRules } from './messages.js';
+import { chinaDate } from '../../events/vocabulary/calendar.js';
 
 const DAY_MS = 86_400_000;
 export const MAX_HALF_HOURS_PER_DAY = 16;
@@ -25,7 +26,7 @@ export function checkDeclaration(declaration: CreditDeclaration, rules: Declarat
   if (!startDate.startsWith(`${year}-`)) throw invalidInput('startDate', { zh: `开始日期必须在 ${year} 年内`, en: `the start date must be in ${year}` });
   if (!endDate.startsWith(`${year}-`)) throw invalidInput('endDate', { zh: `结束日期必须在 ${year} 年内`, en: `the end date must be in ${year}` });
   if (endDate < startDate) throw invalidInput('endDate', { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' });
-  if (endDate > now.slice(0, 10)) throw invalidInput('endDate', { zh: '结束日期不能晚于今天', en: 'the end date cannot be in the future' });
+  if (endDate > chinaDate(now)) throw invalidInput('endDate', { zh: '结束日期不能晚于今天', en: 'the end date cannot be in the future' });
   if (!Number.isInteger(halfHours) || halfHours <= 0) {
     throw invalidInput('hours', { zh: '学时必须大于 0，且以 0.5 为单位', en: 'hours must be more than 0, in steps of 0.5' });
   }

@@ -10,6 +10,7 @@ import { invalidTransition, notFound } from '../kit/domain-errors.js';
 import type { ReviewDecided } from '../kit/lifecycle.js';
 import { type ReviewBook, type ReviewPolicy, openReviews, requestReview, withdrawReview } from '../kit/reviews.js';
 import type { ClassOutcome, EnrolmentOpening, EnrolmentView } from './messages.js';
+import { chinaDate } from '../../events/vocabulary/calendar.js';
 
 export type EnrolmentCommand =
   | { type: 'open'; opening: EnrolmentOpening }
@@ -56,7 +57,7 @@ export const enrolmentDecider: Decider<EnrolmentCommand | ReviewDecided, Enrolme
       }
       case 'cancel': {
         if (!isActiveEnrolment(state.status)) throw invalidTransition({ zh: '没有可以取消的报名', en: 'there is no enrolment to cancel' });
-        if (now.slice(0, 10) >= state.class!.startDate) throw invalidTransition({ zh: '培训班已开始，不能取消报名', en: 'the class has started: the enrolment can no longer be cancelled' });
+        if (chinaDate(now) >= state.class!.startDate) throw invalidTransition({ zh: '培训班已开始，不能取消报名', en: 'the class has started: the enrolment can no longer be cancelled' });
         const task = openTask(context.reviews);
         return [
           { type: 'EnrolmentCancelled', data: { enrolmentId: state.enrolmentId!, cancelledAt: now } },
