@@ -144,9 +144,14 @@ export function certificateDefinition(certificate: IssuedCertificate): object {
   };
 }
 
-export async function renderCertificatePdf(certificate: IssuedCertificate): Promise<Buffer> {
+export function renderCertificatePdf(certificate: IssuedCertificate): Promise<Buffer> {
+  return renderPdf(certificateDefinition(certificate));
+}
+
+/** Any pdfmake document definition in the certificate fonts (the bench's baseline uses it too). */
+export async function renderPdf(definition: object): Promise<Buffer> {
   const printer = new Printer(FONTS, fontsOnly, noUrls, () => false);
-  const doc = await printer.createPdfKitDocument(certificateDefinition(certificate));
+  const doc = await printer.createPdfKitDocument(definition);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
