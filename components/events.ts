@@ -2,8 +2,11 @@
 // Add new events here as `'jxjy-<noun>-<past-verb>': <detail>`; keep details plain, serialisable data.
 import type { Decision, OrgRegistered, Session, TaskSubject } from './api/types.js';
 
-/** Screens a component asks the host to show; the host owns routing. */
-export type NavigationTarget = 'login' | 'register' | 'org-register';
+/**
+ * Screens a component asks the host to show; the host owns routing. A person's pages: `binding` (单位绑定: the
+ * catalogue points there when classes need a unit first), `classes` (培训班) and `enrolments` (我的报名).
+ */
+export type NavigationTarget = 'login' | 'register' | 'org-register' | 'binding' | 'classes' | 'enrolments';
 
 export interface JxjyEventDetailMap {
   /**
@@ -32,6 +35,18 @@ export interface JxjyEventDetailMap {
   'jxjy-credit-record-submitted': { recordId: string };
   /** A person took a submitted record back before the unit decided (撤回); it is a draft again. */
   'jxjy-credit-record-withdrawn': { recordId: string };
+  /** A person enrolled in a class (报名): `pending` holds a seat for the institution to review, `waitlisted` waits for one. */
+  'jxjy-enrolment-requested': { enrolmentId: string; classId: string; status: 'pending' | 'waitlisted' };
+  /** A person cancelled an enrolment before the class started; a seat it held goes to the first in line. */
+  'jxjy-enrolment-cancelled': { enrolmentId: string; classId: string };
+  /** An institution created a class (a draft until it opens for enrolment). */
+  'jxjy-class-created': { classId: string };
+  /** An institution opened a class for enrolment (接受报名), or opened it again after closing it. */
+  'jxjy-class-opened': { classId: string };
+  /** An institution closed a class's enrolment (截止报名). */
+  'jxjy-class-closed': { classId: string };
+  /** An institution completed a class (结业); its attendees are granted the class hours. */
+  'jxjy-class-completed': { classId: string; attendees: number };
   /** A reviewer decided a task; the row already shows the result. */
   'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject };
   /** The user asked for another screen (e.g. a registration link on the login form). */

@@ -86,8 +86,11 @@ export const portalPage = (): string => `<!doctype html>
     <a href="#binding" data-role="person" data-page="binding" data-testid="nav-binding" data-i18n="navBinding" hidden>单位绑定</a>
     <a href="#credits" data-role="person" data-page="credits" data-testid="nav-credits" data-i18n="navCredits" hidden>学时申报</a>
     <a href="#summary" data-role="person" data-page="summary" data-testid="nav-summary" data-i18n="navSummary" hidden>学时汇总</a>
-    <a href="#home" data-role="unit" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
+    <a href="#classes" data-role="person" data-page="classes" data-testid="nav-classes" data-i18n="navClasses" hidden>培训班</a>
+    <a href="#enrolments" data-role="person" data-page="enrolments" data-testid="nav-enrolments" data-i18n="navEnrolments" hidden>我的报名</a>
+    <a href="#home" data-role="unit institution" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
     <a href="#members" data-role="unit" data-page="members" data-testid="nav-members" data-i18n="navMembers" hidden>本单位人员</a>
+    <a href="#manage-classes" data-role="institution" data-page="manage-classes" data-testid="nav-manage-classes" data-i18n="navManageClasses" hidden>培训班管理</a>
   </nav>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
@@ -143,8 +146,20 @@ export const portalPage = (): string => `<!doctype html>
       <h2 id="summary-title" tabindex="-1" data-i18n="summary">学时完成情况</h2>
       <div class="slot"></div>
     </section>
+    <section class="panel" data-view="classes" id="view-classes" data-testid="view-classes" aria-labelledby="classes-title" hidden>
+      <h2 id="classes-title" tabindex="-1" data-i18n="classes">培训班报名</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="enrolments" id="view-enrolments" data-testid="view-enrolments" aria-labelledby="enrolments-title" hidden>
+      <h2 id="enrolments-title" tabindex="-1" data-i18n="enrolments">培训班报名情况</h2>
+      <div class="slot"></div>
+    </section>
     <section class="panel" data-view="members" id="view-members" data-testid="view-members" aria-labelledby="members-title" hidden>
       <h2 id="members-title" tabindex="-1" data-i18n="members">本单位人员</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="manage-classes" id="view-manage-classes" data-testid="view-manage-classes" aria-labelledby="manage-classes-title" hidden>
+      <h2 id="manage-classes-title" tabindex="-1" data-i18n="manageClasses">培训班管理</h2>
       <div class="slot"></div>
     </section>
   </jxjy-config>

@@ -1,10 +1,12 @@
 // Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them.
 // Only what the components use; the server may send more. Roles, kinds and decisions are the shared vocabulary's.
+import type { ClassStatus } from '../../events/class.js';
 import type { CreditCategory, CreditMode, CreditStatus } from '../../events/credit.js';
+import type { EnrolmentStatus } from '../../events/enrolment.js';
 import type { EducationLevel, Gender } from '../../events/person.js';
 import type { OrgKind, Role, TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 
-export type { CreditCategory, CreditMode, CreditStatus, EducationLevel, Gender, OrgKind, Role, TaskKind };
+export type { ClassStatus, CreditCategory, CreditMode, CreditStatus, EducationLevel, EnrolmentStatus, Gender, OrgKind, Role, TaskKind };
 
 /** What POST /sessions and PUT /accounts/me/password answer, and what the host page stores. */
 export interface Session {
@@ -190,7 +192,7 @@ export interface Me {
   profile?: Profile;
   /** A person's unit binding. */
   binding?: Binding | null;
-  org?: { orgId: string; name: string; status: OrgStatus; reason?: string };
+  org?: { orgId: string; name: string; status: OrgStatus; reason?: string; regionCode?: string };
 }
 
 // 学时记录 (CONTRACT.md Credit records): categories, modes and statuses are the events' own lists.
@@ -318,4 +320,100 @@ export interface CreditTaskDetails {
   hours: number;
   attachments: CreditAttachment[];
   overlaps: CreditOverlap[];
+}
+
+// 培训班与报名 (CONTRACT.md Classes and enrolment): class and enrolment statuses are the events' own lists.
+
+/** One person's enrolment on a class's roster, as its institution sees it (the ID number masked). */
+export interface RosterEntry {
+  enrolmentId: string;
+  personId: string;
+  name: string;
+  idNumberMasked: string;
+  status: EnrolmentStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+/** A class (GET /classes items, GET /classes/{id}, and every class command's answer). */
+export interface TrainingClass {
+  classId: string;
+  institutionId: string;
+  institutionName: string;
+  title: string;
+  category: CreditCategory;
+  hours: number;
+  capacity: number;
+  /** Seats held: pending and approved enrolments. */
+  seatsTaken: number;
+  seatsLeft: number;
+  /** People waiting in line for a seat. */
+  waitlisted: number;
+  status: ClassStatus;
+  startDate: string;
+  endDate: string;
+  regionCode: string;
+  description: string | null;
+  /** Only for the class's own institution (and admin, auditors), in GET /classes/{id} and on completion. */
+  roster?: RosterEntry[];
+  position?: string;
+}
+
+/** GET /classes: for a person, `bound` says whether they have a unit whose region (`regionCode`) chooses the classes. */
+export interface ClassPage {
+  items: TrainingClass[];
+  nextCursor?: string | null;
+  bound?: boolean;
+  regionCode?: string | null;
+}
+
+/** POST /classes. */
+export interface ClassCreationBody {
+  title: string;
+  category: CreditCategory;
+  hours: number;
+  capacity: number;
+  startDate: string;
+  endDate: string;
+  description?: string;
+  regionCode?: string;
+}
+
+/** POST /classes/{id}/enrolments (201): a seat for the institution to review, or a place in line. */
+export interface Enrolled {
+  enrolmentId: string;
+  status: 'pending' | 'waitlisted';
+  position: string;
+}
+
+/** POST /enrolments/{id}/cancel. */
+export interface EnrolmentCancelled {
+  enrolmentId: string;
+  status: 'cancelled';
+  position: string;
+}
+
+/** An item of GET /me/enrolments (培训班报名情况): `decidedAt` is the time of the latest decision or ending. */
+export interface MyEnrolment {
+  enrolmentId: string;
+  class: { classId: string; title: string; institutionName: string; category: CreditCategory; hours: number; startDate: string; endDate: string };
+  status: EnrolmentStatus;
+  requestedAt: string;
+  decidedAt: string | null;
+  reason: string | null;
+}
+
+export interface MyEnrolmentPage {
+  items: MyEnrolment[];
+  nextCursor?: string | null;
+}
+
+/** What an `enrolment-review` task tells the institution (the ID number masked). */
+export interface EnrolmentTaskDetails {
+  personName: string;
+  idNumberMasked: string;
+  classId: string;
+  classTitle: string;
+  startDate: string;
 }

@@ -7,15 +7,18 @@ import type { JxjyConfig } from '../config/config.component.js';
 import { resolveLang, type Lang } from '../i18n/messages.js';
 import { portalText, type PortalKey } from './portal.messages.js';
 
-type View = 'login' | 'org-register' | 'register' | 'change-password' | 'home' | 'profile' | 'binding' | 'credits' | 'summary' | 'members';
+type View =
+  | 'login' | 'org-register' | 'register' | 'change-password' | 'home'
+  | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'members' | 'manage-classes';
 
 /**
- * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #members), and the page it lands on.
- * A person's home is their basic information; a reviewer's is the inbox.
+ * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #classes, #enrolments,
+ * #members, #manage-classes), and the page it lands on. A person's home is their basic information; a reviewer's is the inbox.
  */
 const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
-  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary'] },
+  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments'] },
   unit: { start: 'home', pages: ['home', 'members'] },
+  institution: { start: 'home', pages: ['home', 'manage-classes'] },
 };
 /** The screen each of those pages shows (home is built by `home()`). */
 const SCREENS = {
@@ -23,7 +26,10 @@ const SCREENS = {
   binding: 'jxjy-unit-binding',
   credits: 'jxjy-credit-records',
   summary: 'jxjy-credit-summary',
+  classes: 'jxjy-class-catalog',
+  enrolments: 'jxjy-enrolments',
   members: 'jxjy-unit-members',
+  'manage-classes': 'jxjy-class-manage',
 } as const;
 
 // sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
@@ -143,13 +149,16 @@ function signedInView(role: Role, hash: string): View {
   return own.pages.find((page) => page === hash) ?? own.start;
 }
 
-/** Shows the signed-in role's page links (基本信息 / 单位绑定 / 学时申报 / 学时汇总, 待办事项 / 本单位人员), the current one marked. */
+/**
+ * Shows the signed-in role's page links (a person's 基本信息 … 我的报名; a unit's 待办事项 / 本单位人员; an institution's
+ * 待办事项 / 培训班管理), the current one marked. A link's `data-role` lists the roles it serves.
+ */
 function renderUserNav(view: View): void {
   const nav = byId('user-nav');
   const role = stored && !stored.session.mustChangePassword ? stored.session.role : undefined;
   nav.hidden = !role || !PAGES[role];
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a[data-page]')) {
-    link.hidden = link.dataset.role !== role;
+    link.hidden = !role || !(link.dataset.role ?? '').split(' ').includes(role);
     if (link.dataset.page === view) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

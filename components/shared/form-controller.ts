@@ -5,7 +5,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ApiError } from '../api/api-client.js';
 import { format, type Lang } from '../i18n/messages.js';
-import { errorSummary, inputField, selectField, type InputSpec, type SelectSpec } from './form.js';
+import { errorSummary, inputField, selectField, textareaField, type InputSpec, type SelectSpec, type TextareaSpec } from './form.js';
 
 export type Values<F extends string> = Readonly<Record<F, string>>;
 export type Problems<F extends string> = Partial<Record<F, string | undefined>>;
@@ -35,6 +35,7 @@ export interface FormSpec<F extends string> {
 
 type FieldOptions = Omit<InputSpec, 'name' | 'error' | 'required' | 'label'> & { label?: string };
 type SelectOptions = Omit<SelectSpec, 'name' | 'error' | 'required' | 'label'> & { label?: string };
+type TextareaOptions = Omit<TextareaSpec, 'name' | 'error' | 'required' | 'label'> & { label?: string };
 
 export class FormController<F extends string> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
@@ -93,6 +94,11 @@ export class FormController<F extends string> implements ReactiveController {
   /** A labelled native select for `name` with its current error; `required` follows the spec's `optional`. */
   select(name: F, options: SelectOptions): TemplateResult {
     return selectField({ label: this.#spec.label(name), ...options, name, error: this.#errors[name], required: !this.#optional(name) });
+  }
+
+  /** A labelled textarea for `name` with its current error; `required` follows the spec's `optional`. */
+  textarea(name: F, options: TextareaOptions = {}): TemplateResult {
+    return textareaField({ label: this.#spec.label(name), ...options, name, error: this.#errors[name], required: !this.#optional(name) });
   }
 
   submitButton(idle: string, busy: string = format(this.#lang(), 'submitting')): TemplateResult {

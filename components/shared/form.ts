@@ -1,4 +1,4 @@
-// Pieces every form screen renders the same way: a labelled native input or select with its hint and error in the
+// Pieces every form screen renders the same way: a labelled native input, select or textarea with its hint and error in the
 // screen's own shadow root (ids never cross roots), and the focusable error summary. The submit flow that fills
 // them is the FormController's (form-controller.ts).
 import { html, nothing, type TemplateResult } from 'lit';
@@ -81,6 +81,38 @@ export function selectField(spec: SelectSpec): TemplateResult {
     >
       ${spec.options.map((o) => html`<option value=${o.value} ?selected=${o.value === (spec.value ?? '')}>${o.label}</option>`)}
     </select>
+    ${fieldMessages(name, hint, error)}
+  </div>`;
+}
+
+/** A native `<textarea>` for longer free text (a class's description); `value` is its default content. */
+export interface TextareaSpec {
+  name: string;
+  label: string;
+  rows?: number;
+  maxlength?: number;
+  value?: string | undefined;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+}
+
+export function textareaField(spec: TextareaSpec): TemplateResult {
+  const { name, error, hint, required = true } = spec;
+  const described = describedBy(name, hint, error);
+  // A textarea's default is its content, set once: Lit's `.defaultValue` keeps a re-render from touching what was typed.
+  return html`<div class="field" part="field">
+    <label class=${required ? 'required' : ''} for=${name}>${spec.label}</label>
+    <textarea
+      id=${name}
+      name=${name}
+      rows=${spec.rows ?? 4}
+      maxlength=${ifDefined(spec.maxlength)}
+      .defaultValue=${spec.value ?? ''}
+      ?required=${required}
+      aria-invalid=${error ? 'true' : 'false'}
+      aria-describedby=${described || nothing}
+    ></textarea>
     ${fieldMessages(name, hint, error)}
   </div>`;
 }

@@ -11,6 +11,7 @@ import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
 import { fieldRules } from '../shared/rules.js';
 import { saveBlob } from '../shared/save-blob.js';
 import { taskInboxMessages, type TaskInboxKey } from './task-inbox.messages.js';
+import { ClassFacts, enrolmentDetails } from './task-inbox.enrolment.js';
 import type { Confirming, RowContext } from './task-inbox.rows.js';
 import styles from './task-inbox.styles.js';
 import { filters, taskTable } from './task-inbox.view.js';
@@ -23,8 +24,9 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
 /**
  * @summary 待办事项 — the reviewer inbox: filter by kind and status, approve (after confirming) or reject (with a
  * required reason), and page through with 加载更多. A credit record's task shows the person, what is declared, its
- * evidence to download and a warning when it duplicates or overlaps another record of the person. A decided task leaves the 待办 list at once. Without a token it
- * asks for nothing and shows that sign-in is needed; it loads as soon as a token arrives.
+ * evidence to download and a warning when it duplicates or overlaps another record of the person. A class enrolment's
+ * task shows the class, the person (masked ID number) and the class's seats now. A decided task leaves the 待办 list at
+ * once. Without a token it asks for nothing and shows that sign-in is needed; it loads as soon as a token arrives.
  *
  * @event jxjy-task-decided - `{taskId, decision, subject}` after the server accepted a decision; the row has left the open list.
  *
@@ -38,6 +40,7 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
  * @csspart pager - The 加载更多 area.
  * @csspart credit-details - A credit task's facts and evidence, under its row.
  * @csspart overlap - The duplicate / overlap warning of a credit task.
+ * @csspart enrolment-details - An enrolment task's class and its seats, under its row.
  *
  * @cssproperty --jxjy-color-primary - Approve button and link colour (default #0958d9).
  * @cssproperty --jxjy-color-danger - Reject button colour (default #c8161e).
@@ -87,6 +90,8 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
     },
   });
 
+  readonly #classes = new ClassFacts(this, () => this.api);
+
   constructor() {
     super();
     new AbortOnDisconnect(this, [this.#list]);
@@ -115,6 +120,8 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
       this.notice = '';
       this.failure = undefined;
     }
+    if (['apiBase', 'token', 'tokenProvider'].some((p) => changed.has(p as keyof JxjyTaskInbox))) this.#classes.clear();
+    if (changed.has('rows' as keyof JxjyTaskInbox)) this.#classes.want(this.rows);
   }
 
   async #focus(target: () => HTMLElement | null | undefined) {
@@ -162,7 +169,9 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
         reason === undefined ? { decision } : { decision, reason },
       );
       // A decided task is no longer open: it leaves this list now (it is under 已办) instead of after a refresh,
-      // and the status line, a live region, says what was decided.
+      // and the status line, a live region, says what was decided. A decided enrolment changed its class's seats.
+      const classId = enrolmentDetails(task)?.classId;
+      if (classId) this.#classes.forget(classId);
       const index = this.rows.findIndex((r) => r.taskId === task.taskId);
       this.rows = this.rows.filter((r) => r.taskId !== task.taskId);
       this.confirming = undefined;
@@ -227,6 +236,7 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
       confirm: (e, t, d) => void this.#confirm(e, t, d),
       downloading: this.downloading,
       download: (t, a) => void this.#download(t, a),
+      classFact: (classId) => this.#classes.get(classId),
     };
   }
 

@@ -56,6 +56,10 @@ const zh = {
   overlapTitle: '请注意：该申报与申请人的其他记录重复或时间重叠',
   overlapDuplicate: '重复申报：与“{title}”（{dates}，{status}）内容相同',
   overlapDates: '时间重叠：与“{title}”（{dates}，{status}）的日期重叠',
+  enrolmentFacts: '报名的培训班',
+  classStart: '培训日期',
+  classSeats: '名额',
+  seatHeldNote: '该报名已占用 1 个名额；驳回后，名额按报名先后让给候补人员。',
 } as const;
 
 const en = {
@@ -113,6 +117,10 @@ const en = {
   overlapTitle: 'Note: this record duplicates or overlaps another record of the same person',
   overlapDuplicate: 'Duplicate: the same as “{title}” ({dates}, {status})',
   overlapDates: 'Overlap: its dates overlap “{title}” ({dates}, {status})',
+  enrolmentFacts: 'The class',
+  classStart: 'Dates',
+  classSeats: 'Seats',
+  seatHeldNote: 'This enrolment holds a seat; rejecting it gives the seat to the first on the waiting list.',
 } satisfies Record<keyof typeof zh, string>;
 
 export type TaskInboxKey = keyof typeof zh;

@@ -6,6 +6,7 @@ import type { TaskKind } from '../../events/vocabulary/index.js';
 import type { BindingTaskDetails, CreditAttachment, Decision, TaskItem } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import { creditDetails, creditRow, creditSubject } from './task-inbox.credit.js';
+import { enrolmentDetails, enrolmentRow, enrolmentSubject, type ClassFact } from './task-inbox.enrolment.js';
 import type { TaskInboxKey } from './task-inbox.messages.js';
 
 /** Typed by the vocabulary's kinds, so a new kind without a label fails tsc. */
@@ -39,6 +40,8 @@ export interface RowContext {
   downloading: string | undefined;
   /** Fetches a credit task's evidence with the token and saves it. */
   download(t: TaskItem, attachment: CreditAttachment): void;
+  /** What the inbox has read of an enrolment task's class (its seats now). */
+  classFact(classId: string): ClassFact | undefined;
 }
 
 function time(c: RowContext, iso: string | null | undefined, withTime: boolean) {
@@ -61,11 +64,14 @@ function bindingDetails(t: TaskItem): Partial<BindingTaskDetails> | undefined {
 
 /**
  * The row header: the subject; for a binding the person's masked ID number and whether it is a job change; for a
- * credit record the person and any overlap (task-inbox.credit.ts).
+ * credit record the person and any overlap (task-inbox.credit.ts); for an enrolment the class and the person
+ * (task-inbox.enrolment.ts).
  */
 function subjectCell(c: RowContext, t: TaskItem) {
   const credit = creditDetails(t);
   if (credit) return creditSubject(c, t, credit);
+  const enrolment = enrolmentDetails(t);
+  if (enrolment) return enrolmentSubject(c, t, enrolment);
   const binding = bindingDetails(t);
   if (!binding) return html`<th scope="row">${t.subject.title}</th>`;
   return html`<th scope="row">
@@ -110,6 +116,7 @@ export function taskRow(t: TaskItem, c: RowContext) {
   const step = c.confirming?.taskId === t.taskId ? c.confirming.decision : undefined;
   const kind = (KIND_LABELS as Readonly<Record<string, TaskInboxKey>>)[t.kind];
   const credit = creditDetails(t);
+  const enrolment = enrolmentDetails(t);
   return html`<tr data-task-id=${t.taskId} aria-busy=${busy ? 'true' : 'false'}>
       ${subjectCell(c, t)}
       <td>${kind ? c.msg(kind) : t.kind}</td>
@@ -121,7 +128,7 @@ export function taskRow(t: TaskItem, c: RowContext) {
         ${t.status === 'open' ? html`${actionButton(c, t, 'approve')}${actionButton(c, t, 'reject')}` : nothing}
       </td>
     </tr>
-    ${credit ? creditRow(c, t, credit, COLUMNS) : nothing}
+    ${credit ? creditRow(c, t, credit, COLUMNS) : nothing} ${enrolment ? enrolmentRow(c, t, enrolment, COLUMNS) : nothing}
     ${step === 'approve' ? approveRow(c, t, busy) : step === 'reject' ? reasonRow(c, t, busy) : nothing}`;
 }
 

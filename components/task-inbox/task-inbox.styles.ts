@@ -194,6 +194,10 @@ export default [
     .muted {
       color: var(--_jxjy-text-secondary);
     }
+    .seat-note {
+      margin: 4px 0 0;
+      font-size: 0.9286em;
+    }
     .overlap-warning {
       margin-top: 8px;
       padding: 8px 12px;
