@@ -27,7 +27,7 @@ function certificate(i: number): IssuedCertificate {
 
 /** The baseline: every string the certificate prints, as one paragraph in the same font. */
 function plainDefinition(c: IssuedCertificate): object {
-  const definition = certificateDefinition(c) as { content: unknown[] };
+  const definition = certificateDefinition(c) as { content: unknown[]; info: object };
   const texts: string[] = [];
   const walk = (node: unknown): void => {
     if (typeof node === 'string') texts.push(node);
@@ -35,7 +35,7 @@ function plainDefinition(c: IssuedCertificate): object {
     else if (node && typeof node === 'object') for (const [key, value] of Object.entries(node)) if (key !== 'qr') walk(key === 'text' || typeof value === 'object' ? value : undefined);
   };
   walk(definition.content);
-  return { pageSize: 'A4', info: (definition as { info: object }).info, defaultStyle: { font: 'NotoSansSC' }, content: [texts.join(' ')] };
+  return { pageSize: 'A4', info: definition.info, defaultStyle: { font: 'NotoSansSC' }, content: [texts.join(' ')] };
 }
 
 async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
