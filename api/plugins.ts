@@ -6,6 +6,7 @@ import { certificatesPlugin } from './certificates/plugin.js';
 import { classesPlugin } from './classes/plugin.js';
 import { creditsPlugin } from './credits/plugin.js';
 import { dishonestyPlugin } from './dishonesty/plugin.js';
+import { legacyPlugin } from './legacy/plugin.js';
 import { orgsPlugin } from './orgs/plugin.js';
 import { personsPlugin } from './persons/plugin.js';
 import { requirementsPlugin } from './requirements/plugin.js';
@@ -14,5 +15,5 @@ import { tasksPlugin } from './tasks/plugin.js';
 
 export const featurePlugins: Plugin<void>[] = [
   accountsPlugin, orgsPlugin, tasksPlugin, personsPlugin, bindingsPlugin, creditsPlugin, requirementsPlugin, classesPlugin, dishonestyPlugin,
-  certificatesPlugin, statisticsPlugin,
+  certificatesPlugin, statisticsPlugin, legacyPlugin,
 ];

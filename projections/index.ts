@@ -5,6 +5,7 @@ import { creditRecordsProjection } from './credit-records.js';
 import { creditTotalsProjection } from './credit-totals.js';
 import { dishonestyRecordsProjection } from './dishonesty-records.js';
 import { enrolmentsProjection } from './enrolments.js';
+import { legacyImportsProjection, legacyRowsProjection } from './legacy.js';
 import { orgsProjection } from './orgs.js';
 import type { AnyProjection } from './projection.js';
 import { statisticsRunsProjection } from './statistics.js';
@@ -15,5 +16,5 @@ import { unitMembersProjection } from './unit-members.js';
 export const projections: AnyProjection[] = [
   streamCatalog, tasksProjection, orgsProjection, unitMembersProjection, creditRecordsProjection, creditTotalsProjection, classesProjection,
   enrolmentsProjection, dishonestyRecordsProjection, certificatesProjection,
-  statisticsRunsProjection,
+  statisticsRunsProjection, legacyRowsProjection, legacyImportsProjection,
 ];

@@ -45,7 +45,8 @@ try {
 
   // Lifecycles command each other through a client that exists once Temporal has started: resolved when first used.
   const temporalClient: { current?: Client } = {};
-  const activities = createActivities({ store: stores.store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
+  const files = await openFileStore(config);
+  const activities = createActivities({ store: stores.store, db: stores.db, files, lifecycles: { client: () => temporalClient.current!, settings: config } });
   const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) });
   temporalClient.current = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
@@ -54,7 +55,7 @@ try {
     config,
     db: stores.db,
     store: stores.store,
-    files: await openFileStore(config),
+    files,
     logger,
     temporal: { client: temporal.client, check: () => temporal.check() },
     projections: runner,

@@ -11,6 +11,7 @@ import type { Client } from '@temporalio/client';
 import { createActivities } from '../workflows/activities/index.js';
 import { systemSchedules } from './temporal/system-schedules.js';
 import { startTemporal } from './temporal/temporal-runtime.js';
+import { openFileStore } from '../events/store/files/open-file-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const stores = await openStores(config);
   const store = stores.store;
   const temporalClient: { current?: Client } = {};
-  const activities = createActivities({ store, db: stores.db, lifecycles: { client: () => temporalClient.current!, settings: config } });
+  const activities = createActivities({ store, db: stores.db, files: await openFileStore(config), lifecycles: { client: () => temporalClient.current!, settings: config } });
   const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) }).catch(async (error) => {
     await stores.close();
     throw error;

@@ -10,6 +10,7 @@ export * from './classes/workflow.js';
 export * from './credits/workflow.js';
 export * from './dishonesty/workflow.js';
 export * from './enrolments/workflow.js';
+export * from './legacy/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';
 export * from './requirements/workflow.js';

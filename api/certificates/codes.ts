@@ -4,6 +4,7 @@
  * base32 (no I, L, O, U: nothing to misread off paper), the only key to the public verification page.
  */
 import crypto from 'node:crypto';
+import { nameBasedId } from '../../events/store/name-based-id.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const VERIFICATION_CODE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
@@ -31,14 +32,8 @@ export const newVerificationCode = (): string => base32(crypto.randomBytes(10), 
 export const normalizeVerificationCode = (typed: string): string =>
   typed.trim().toUpperCase().replace(/[IL]/g, '1').replace(/O/g, '0');
 
-/** A UUID-shaped id per person and year (name-based, like a v5 UUID over SHA-256). */
-export function certificateSeriesId(personId: string, year: number): string {
-  const hash = crypto.createHash('sha256').update(`certificate:${personId}:${year}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+/** A UUID-shaped id per person and year. */
+export const certificateSeriesId = (personId: string, year: number): string => nameBasedId(`certificate:${personId}:${year}`);
 
 /** 证书编号: `JX` + year + 10 characters from the certificate id (50 bits: no two certificates of a year share one in practice). */
 export const certificateNumber = (year: number, certificateId: string): string =>

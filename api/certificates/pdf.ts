@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PrinterModule from 'pdfmake/js/Printer.js';
 import type { IssuedCertificate } from '../../events/certificate.js';
+import type { HoursByCategory } from '../../events/requirements.js';
 import { toHours } from '../../events/credit.js';
 import { chinaDate } from '../../events/vocabulary/index.js';
 
@@ -59,24 +60,47 @@ function chineseDate(iso: string): string {
 /** Groups of four, as people read a code off paper. */
 export const groupedCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ');
 
-export function certificateDefinition(certificate: IssuedCertificate): object {
-  const { year, holder, unit, halfHours, required } = certificate;
-  const total = (h: typeof halfHours) => h.public + h.professional + h.elective;
-  const issued = new Date(certificate.issuedAt);
+/** What one page of the certificate family prints; a new certificate and an old system's one fill it differently. */
+interface CertificatePage {
+  year: number;
+  title: string;
+  /** A stamp beside the title (旧系统证书). */
+  mark?: string;
+  /** e.g. 证书编号 or 原证书编号. */
+  numberLabel: string;
+  certificateNo: string;
+  holder: { name: string; idNumberMasked: string };
+  /** Label and value rows under the holder (工作单位…). */
+  rows: Array<[string, string]>;
+  /** Column headings and one row per category, then the total row. */
+  hours: { headings: string[]; rows: string[][]; total: string[] };
+  statement: string;
+  issuer: string;
+  /** An ISO instant or a YYYY-MM-DD date. */
+  issuedOn: string;
+  verificationCode: string;
+  verifyUrl: string;
+  /** The PDF's metadata dates: fixed, so the same certificate is always the same bytes. */
+  fixedDate: Date;
+}
+
+function pageDefinition(page: CertificatePage): object {
   const cell = (text: string, extra: object = {}) => ({ text, margin: [6, 4, 6, 4], ...extra });
   const label = (text: string) => cell(text, { fillColor: '#f5f7fa', color: '#303133' });
+  const right = (text: string, extra: object = {}) => cell(text, { alignment: 'right', ...extra });
+  const widths = ['*', ...page.hours.headings.slice(1).map(() => 100)];
   return {
     pageSize: 'A4',
     pageMargins: [64, 64, 64, 56],
     language: 'zh-CN',
     info: {
-      title: `${year}年度${certificate.title}`,
-      subject: `${certificate.certificateNo} ${holder.name}`,
-      author: certificate.issuer,
+      title: `${page.year}年度${page.title}${page.mark ? `（${page.mark}）` : ''}`,
+      subject: `${page.certificateNo} ${page.holder.name}`,
+      author: page.issuer,
       creator: 'jxjy',
       producer: 'jxjy',
-      creationDate: issued,
-      modDate: issued,
+      creationDate: page.fixedDate,
+      modDate: page.fixedDate,
     },
     defaultStyle: { font: 'NotoSansSC', fontSize: 12, lineHeight: 1.2, color: '#303133' },
     background: (_page: number, size: { width: number; height: number }) => ({
@@ -87,18 +111,16 @@ export function certificateDefinition(certificate: IssuedCertificate): object {
     }),
     // One page, always: the longest unit name (two lines) still leaves room below the QR code.
     content: [
-      { text: `${year}年度`, alignment: 'center', fontSize: 16, margin: [0, 8, 0, 4] },
-      { text: certificate.title, alignment: 'center', fontSize: 22, bold: true, color: '#a8071a', margin: [0, 0, 0, 6] },
-      { text: `证书编号：${certificate.certificateNo}`, alignment: 'right', fontSize: 10, margin: [0, 0, 0, 18] },
+      { text: `${page.year}年度`, alignment: 'center', fontSize: 16, margin: [0, 8, 0, 4] },
+      { text: page.title, alignment: 'center', fontSize: 22, bold: true, color: '#a8071a', margin: [0, 0, 0, 6] },
+      ...(page.mark
+        ? [{ table: { widths: ['*', 'auto', '*'], body: [['', { text: page.mark, bold: true, color: '#a8071a', margin: [10, 2, 10, 2] }, '']] }, layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 1 || i === 2 ? 1.5 : 0), vLineColor: '#a8071a' }, margin: [0, 0, 0, 4] }]
+        : []),
+      { text: `${page.numberLabel}：${page.certificateNo}`, alignment: 'right', fontSize: 10, margin: [0, 0, 0, 18] },
       {
         table: {
           widths: [90, '*'],
-          body: [
-            [label('姓名'), cell(holder.name)],
-            [label('身份证号'), cell(holder.idNumberMasked)],
-            [label('工作单位'), cell(unit?.name ?? '—')],
-            [label('年度'), cell(`${year}`)],
-          ],
+          body: [[label('姓名'), cell(page.holder.name)], [label('身份证号'), cell(page.holder.idNumberMasked)], ...page.rows.map(([name, value]) => [label(name), cell(value)])],
         },
         layout: { hLineColor: '#dcdfe6', vLineColor: '#dcdfe6' },
         margin: [0, 0, 0, 18],
@@ -106,42 +128,84 @@ export function certificateDefinition(certificate: IssuedCertificate): object {
       {
         table: {
           headerRows: 1,
-          widths: ['*', 100, 100],
+          widths,
           body: [
-            [label('科目类别'), label('要求学时'), label('完成学时')],
-            ...CATEGORY_ROWS.map(([key, name]) => [cell(name), cell(hours(required[key]), { alignment: 'right' }), cell(hours(halfHours[key]), { alignment: 'right' })]),
-            [cell('合计', { bold: true }), cell(hours(total(required)), { alignment: 'right', bold: true }), cell(hours(total(halfHours)), { alignment: 'right', bold: true })],
+            page.hours.headings.map(label),
+            ...page.hours.rows.map(([name, ...values]) => [cell(name!), ...values.map((v) => right(v))]),
+            [cell(page.hours.total[0]!, { bold: true }), ...page.hours.total.slice(1).map((v) => right(v, { bold: true }))],
           ],
         },
         layout: { hLineColor: '#dcdfe6', vLineColor: '#dcdfe6' },
         margin: [0, 0, 0, 18],
       },
-      {
-        text: `兹证明 ${holder.name} 已完成${year}年度专业技术人员继续教育，公需科目、专业科目和选修科目学时均达到要求，特发此证。`,
-        margin: [0, 0, 0, 28],
-      },
+      { text: page.statement, margin: [0, 0, 0, 28] },
       {
         columns: [
-          {
-            width: 'auto',
-            stack: [
-              { qr: certificate.verifyUrl, fit: 110, margin: [0, 0, 0, 6] },
-              { text: '扫码查验', fontSize: 9, color: '#606266' },
-            ],
-          },
+          { width: 'auto', stack: [{ qr: page.verifyUrl, fit: 110, margin: [0, 0, 0, 6] }, { text: '扫码查验', fontSize: 9, color: '#606266' }] },
           {
             width: '*',
             stack: [
-              { text: certificate.issuer, alignment: 'right', fontSize: 13, margin: [0, 24, 0, 6] },
-              { text: `发证日期：${chineseDate(certificate.issuedAt)}`, alignment: 'right' },
-              { text: `验证码：${groupedCode(certificate.verificationCode)}`, alignment: 'right', fontSize: 10, margin: [0, 18, 0, 2] },
-              { text: certificate.verifyUrl, alignment: 'right', fontSize: 8, color: '#606266' },
+              { text: page.issuer, alignment: 'right', fontSize: 13, margin: [0, 24, 0, 6] },
+              { text: `发证日期：${chineseDate(page.issuedOn)}`, alignment: 'right' },
+              { text: `验证码：${groupedCode(page.verificationCode)}`, alignment: 'right', fontSize: 10, margin: [0, 18, 0, 2] },
+              { text: page.verifyUrl, alignment: 'right', fontSize: 8, color: '#606266' },
             ],
           },
         ],
       },
     ],
   };
+}
+
+const sum = (h: HoursByCategory) => h.public + h.professional + h.elective;
+
+export function certificateDefinition(certificate: IssuedCertificate): object {
+  const { year, holder, unit, halfHours, required } = certificate;
+  return pageDefinition({
+    year, title: certificate.title, numberLabel: '证书编号', certificateNo: certificate.certificateNo, holder,
+    rows: [['工作单位', unit?.name ?? '—'], ['年度', `${year}`]],
+    hours: {
+      headings: ['科目类别', '要求学时', '完成学时'],
+      rows: CATEGORY_ROWS.map(([key, name]) => [name, hours(required[key]), hours(halfHours[key])]),
+      total: ['合计', hours(sum(required)), hours(sum(halfHours))],
+    },
+    statement: `兹证明 ${holder.name} 已完成${year}年度专业技术人员继续教育，公需科目、专业科目和选修科目学时均达到要求，特发此证。`,
+    issuer: certificate.issuer, issuedOn: certificate.issuedAt, verificationCode: certificate.verificationCode, verifyUrl: certificate.verifyUrl,
+    fixedDate: new Date(certificate.issuedAt),
+  });
+}
+
+/** An old system's certificate (旧系统证书), printed from what was imported: marked as such, with its original number. */
+export interface OldCertificate {
+  certificateNo: string;
+  name: string;
+  idNumberMasked: string;
+  year: number;
+  halfHours: HoursByCategory;
+  /** YYYY-MM-DD */
+  issuedAt: string;
+  issuer: string | null;
+  verificationCode: string;
+  verifyUrl: string;
+}
+
+export const OLD_CERTIFICATE_MARK = '旧系统证书';
+
+export function oldCertificateDefinition(certificate: OldCertificate, title: string): object {
+  const { year, halfHours } = certificate;
+  return pageDefinition({
+    year, title, mark: OLD_CERTIFICATE_MARK, numberLabel: '原证书编号', certificateNo: certificate.certificateNo,
+    holder: { name: certificate.name, idNumberMasked: certificate.idNumberMasked },
+    rows: [['年度', `${year}`]],
+    hours: { headings: ['科目类别', '学时'], rows: CATEGORY_ROWS.map(([key, name]) => [name, hours(halfHours[key])]), total: ['合计', hours(sum(halfHours))] },
+    statement: `此件据原广东省专业技术人员继续教育管理系统颁发的证书打印：${certificate.name} ${year}年度继续教育学时如上，原证书编号 ${certificate.certificateNo}。`,
+    issuer: certificate.issuer ?? '—', issuedOn: certificate.issuedAt, verificationCode: certificate.verificationCode, verifyUrl: certificate.verifyUrl,
+    fixedDate: new Date(`${certificate.issuedAt}T00:00:00Z`),
+  });
+}
+
+export function renderOldCertificatePdf(certificate: OldCertificate, title: string): Promise<Buffer> {
+  return renderPdf(oldCertificateDefinition(certificate, title));
 }
 
 export function renderCertificatePdf(certificate: IssuedCertificate): Promise<Buffer> {
@@ -166,12 +230,19 @@ export async function renderPdf(definition: object): Promise<Buffer> {
 const digests = new Map<string, string>();
 const DIGESTS_KEPT = 1_000;
 
-/** The SHA-256 of a certificate's PDF (hex), remembered for the most recently asked certificates. */
-export async function certificateDigest(certificate: IssuedCertificate): Promise<string> {
-  const known = digests.get(certificate.certificateId);
+async function remembered(key: string, render: () => Promise<Buffer>): Promise<string> {
+  const known = digests.get(key);
   if (known) return known;
-  const digest = crypto.createHash('sha256').update(await renderCertificatePdf(certificate)).digest('hex');
+  const digest = crypto.createHash('sha256').update(await render()).digest('hex');
   if (digests.size >= DIGESTS_KEPT) digests.delete(digests.keys().next().value!);
-  digests.set(certificate.certificateId, digest);
+  digests.set(key, digest);
   return digest;
 }
+
+/** The SHA-256 of a certificate's PDF (hex), remembered for the most recently asked certificates. */
+export const certificateDigest = (certificate: IssuedCertificate): Promise<string> =>
+  remembered(certificate.certificateId, () => renderCertificatePdf(certificate));
+
+/** The same for an old system's certificate (its print depends on the configured title and address too). */
+export const oldCertificateDigest = (certificate: OldCertificate, title: string): Promise<string> =>
+  remembered(`old:${certificate.verificationCode}:${title}:${certificate.verifyUrl}`, () => renderOldCertificatePdf(certificate, title));

@@ -5,15 +5,16 @@
  * so nothing can be learnt from it.
  */
 import type { ReqRef, Request } from '@hapi/hapi';
-import { maskName } from '../../events/vocabulary/index.js';
+import { maskIdNumber, maskName } from '../../events/vocabulary/index.js';
 import { certificateByCode } from '../../projections/certificates.js';
+import { legacyCertificateByCode } from '../../projections/legacy.js';
 import { rateLimit } from '../accounts/throttle.js';
 import { clientAddress } from '../client-address.js';
 import { nowOf } from '../clock.js';
 import { asHours } from '../credits/year-standing.js';
 import { Joi } from '../joi.js';
 import { VERIFICATION_CODE, normalizeVerificationCode } from './codes.js';
-import { certificateDigest } from './pdf.js';
+import { certificateDigest, oldCertificateDigest } from './pdf.js';
 import { hoursSchema } from './schemas.js';
 
 export const verificationSchema = Joi.object({
@@ -30,6 +31,7 @@ export const verificationSchema = Joi.object({
   issuedAt: Joi.string().required(),
   revokedAt: Joi.string().allow(null).required(),
   pdfSha256: Joi.string().hex().length(64).required(),
+  legacy: Joi.boolean().required().description('issued by the old provincial system (旧系统证书), imported here'),
 }).label('Verification');
 
 export type Verification = {
@@ -46,6 +48,7 @@ export type Verification = {
   issuedAt: string;
   revokedAt: string | null;
   pdfSha256: string;
+  legacy: boolean;
 };
 
 export const NO_SUCH_CODE = { zh: '未找到该验证码对应的证书，请核对后重试', en: 'no certificate has this verification code; check it and try again' };
@@ -57,7 +60,7 @@ export async function verify<R extends ReqRef>(request: Request<R>, typedCode: s
   const code = normalizeVerificationCode(typedCode);
   if (!VERIFICATION_CODE.test(code)) return null;
   const row = await certificateByCode(db, code);
-  if (!row) return null;
+  if (!row) return verifyOld(request, code);
   const certificate = row.certificate;
   return {
     valid: !certificate.revokedAt,
@@ -73,5 +76,30 @@ export async function verify<R extends ReqRef>(request: Request<R>, typedCode: s
     issuedAt: certificate.issuedAt,
     revokedAt: certificate.revokedAt,
     pdfSha256: await certificateDigest(certificate),
+    legacy: false,
+  };
+}
+
+/** A certificate the old system issued, by the code jxjy gave it at import: valid as imported. */
+async function verifyOld<R extends ReqRef>(request: Request<R>, code: string): Promise<Verification | null> {
+  const { db, config } = request.server.app.deps;
+  const row = await legacyCertificateByCode(db, code);
+  if (!row) return null;
+  const printed = { ...row, idNumberMasked: maskIdNumber(row.idNumber), verifyUrl: `${config.publicUrl}/verify/${row.verificationCode}` };
+  return {
+    valid: true,
+    status: 'valid',
+    year: row.year,
+    title: config.certificate.title,
+    certificateNo: row.certificateNo,
+    holderName: maskName(row.name),
+    idNumber: printed.idNumberMasked,
+    unitName: null,
+    hours: asHours(row.halfHours),
+    issuer: row.issuer ?? '—',
+    issuedAt: row.issuedAt,
+    revokedAt: null,
+    pdfSha256: await oldCertificateDigest(printed, config.certificate.title),
+    legacy: true,
   };
 }

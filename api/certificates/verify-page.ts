@@ -17,14 +17,14 @@ const TEXT = {
     valid: '证书有效', revoked: '证书已撤销', revokedOn: '撤销日期', unknown: '未找到该验证码对应的证书，请核对后重试。',
     limited: '查验过于频繁，请稍后再试。', year: '年度', certificateNo: '证书编号', holder: '姓名', idNumber: '身份证号', unit: '工作单位',
     public: '公需科目', professional: '专业科目', elective: '选修科目', total: '合计', hours: '学时', issuer: '发证机关', issuedAt: '发证日期',
-    sha: '电子证书 SHA-256', shaNote: '电子证书（PDF）文件的 SHA-256 应与此一致；不一致说明文件被改动过。', again: '查验其他证书',
+    legacy: '原省继续教育系统颁发的旧系统证书', sha: '电子证书 SHA-256', shaNote: '电子证书（PDF）文件的 SHA-256 应与此一致；不一致说明文件被改动过。', again: '查验其他证书',
   },
   en: {
     title: 'Certificate verification', lead: 'Enter the 16-character code printed on the certificate, or scan its QR code.', code: 'Verification code', check: 'Verify',
     valid: 'This certificate is valid', revoked: 'This certificate has been revoked', revokedOn: 'Revoked on', unknown: 'No certificate has this verification code. Check it and try again.',
     limited: 'Too many lookups; try again in a minute.', year: 'Year', certificateNo: 'Certificate number', holder: 'Name', idNumber: 'ID number', unit: 'Employer unit',
     public: 'Public', professional: 'Professional', elective: 'Elective', total: 'Total', hours: 'hours', issuer: 'Issued by', issuedAt: 'Issued on',
-    sha: 'SHA-256 of the PDF', shaNote: 'The certificate PDF’s SHA-256 must match this; if it does not, the file has been altered.', again: 'Verify another certificate',
+    legacy: 'issued by the old provincial system', sha: 'SHA-256 of the PDF', shaNote: 'The certificate PDF’s SHA-256 must match this; if it does not, the file has been altered.', again: 'Verify another certificate',
   },
 } as const;
 type Text = (typeof TEXT)[Lang];
@@ -75,7 +75,7 @@ const lookupForm = (t: Text, value = '') => `<p>${escapeHtml(t.lead)}</p>
 function result(t: Text, v: Verification): string {
   const row = (label: string, value: string) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`;
   const status = v.valid
-    ? `<p class="status valid" role="status">✓ ${escapeHtml(t.valid)}</p>`
+    ? `<p class="status valid" role="status">✓ ${escapeHtml(t.valid)}${v.legacy ? `（${escapeHtml(t.legacy)}）` : ''}</p>`
     : `<p class="status revoked" role="status">✗ ${escapeHtml(t.revoked)}（${escapeHtml(t.revokedOn)} ${escapeHtml(day(v.revokedAt!))}）</p>`;
   const hours = (n: number) => `${escapeHtml(String(n))} ${escapeHtml(t.hours)}`;
   return `${status}

@@ -65,6 +65,13 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'POST /api/v1/certificates/{certificateId}/revoke', url: `/api/v1/certificates/${recordId}/revoke`, payload: { reason: '学时造假' }, roles: ['admin'] },
   { route: 'POST /api/v1/statistics/runs', url: '/api/v1/statistics/runs', roles: ['admin'] },
   { route: 'GET /api/v1/statistics/runs', url: '/api/v1/statistics/runs', roles: ['admin', 'auditor'] },
+  { route: 'POST /api/v1/legacy/imports', url: '/api/v1/legacy/imports?kind=records', multipart: true, roles: ['admin'] },
+  { route: 'GET /api/v1/legacy/imports', url: '/api/v1/legacy/imports', roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/legacy/imports/{importId}', url: `/api/v1/legacy/imports/${recordId}`, roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/legacy/imports/{importId}/rejected', url: `/api/v1/legacy/imports/${recordId}/rejected`, roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/me/history/records', url: '/api/v1/me/history/records?period=2018', roles: ['person'] },
+  { route: 'GET /api/v1/me/history/certificates', url: '/api/v1/me/history/certificates', roles: ['person'] },
+  { route: 'GET /api/v1/me/history/certificates/{certificateNo}/pdf', url: '/api/v1/me/history/certificates/GD2018000001/pdf', roles: ['person'] },
   { route: 'GET /api/v1/statistics/runs/{runId}', url: '/api/v1/statistics/runs/statistics-admin-x', roles: ['admin', 'auditor'] },
 ];
 

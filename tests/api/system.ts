@@ -45,6 +45,7 @@ export interface TestSystem {
 
 export async function startTestSystem(options: { engine?: Engine; config?: Partial<Config>; temporalDeadlineMs?: number; files?: FileStore } = {}): Promise<TestSystem> {
   const db = await openTestDatabase(options.engine ?? 'pglite');
+  const files = options.files ?? createFilesystemFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-files-')));
   const store = await createPostgresEventStore(db);
   const runner = createProjectionRunner({ db, store, projections, pollMs: 200 });
   await runner.init();
@@ -56,7 +57,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
   let running: Promise<void> | null = null;
   const startWorker = async () => {
     const lifecycles = { client: () => temporal.client, settings: config };
-    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db, lifecycles }) });
+    worker = await createTestWorker(temporal, { bundle: 'production', taskQueue, activities: createActivities({ store, db, files, lifecycles }) });
     running = worker.run();
   };
   const stopWorker = async () => {
@@ -70,7 +71,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
     config,
     db,
     store,
-    files: options.files ?? createFilesystemFileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-files-'))),
+    files,
     logger: createLogger(config),
     temporal: { client: temporal.client, check: async () => {} },
     projections: runner,

@@ -4,8 +4,10 @@
  */
 import type { Database } from '../../events/store/database.js';
 import type { EventStore } from '../../events/store/event-store.js';
+import type { FileStore } from '../../events/store/files/file-store.js';
 import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
+import { createLegacyImportActivities } from './legacy-import/activities.js';
 import { type LifecycleCommandDeps, createLifecycleCommandActivities } from './lifecycle-commands.js';
 import { createReadStreamActivities } from './read-stream.js';
 import { createStatisticsActivities } from './statistics.js';
@@ -14,6 +16,8 @@ export interface ActivityDependencies {
   store: EventStore;
   /** Operational tables (credentials) beside the read models. */
   db: Database;
+  /** Uploaded files (the legacy import reads its file and keeps its normalised rows there). */
+  files?: FileStore;
   /** For lifecycles that send commands to other lifecycles (classes and enrolments). */
   lifecycles?: LifecycleCommandDeps;
 }
@@ -25,6 +29,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createAccountActivities(deps),
     ...createLifecycleCommandActivities(deps),
     ...createStatisticsActivities(deps),
+    ...createLegacyImportActivities(deps),
   };
 }
 

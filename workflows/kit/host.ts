@@ -7,6 +7,7 @@
  * - validates each Update on the current state with the workflow clock, so a refused command leaves no history;
  * - appends at the revision it holds, state advancing only when the store confirms (state = evolve over the stream);
  * - appends review reminders and escalations when they fall due;
+ * - does the lifecycle's own work while its state calls for it (lifecycle.ts `Work`), outside the lock;
  * - continues-as-new when Temporal suggests it, carrying state and revision; ends a settled run after an idle window.
  */
 import { allHandlersFinished, condition, continueAsNew, log, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
@@ -189,6 +190,17 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
       // Decided again inside the lock: a decision appending meanwhile may have closed the review, and a reminder or
       // escalation after its completion would be a false fact in the permanent log.
       await exclusive(() => commit(dueReviewEvents(reviews, Date.now()), SYSTEM_METADATA));
+      continue;
+    }
+    const item = lifecycle.work?.next(state);
+    if (item !== undefined && item !== null) {
+      const outcome = await lifecycle.work!.run(item, state);
+      await locked(async () => {
+        const decided = context(true);
+        const events = lifecycle.decider.decide(outcome.command, state, decided);
+        const after = await perform(outcome.command, events, decided.now, commandMetadata(outcome.actor, outcome.correlationId));
+        return { result: undefined, after };
+      });
       continue;
     }
     const seen = appends;

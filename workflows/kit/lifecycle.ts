@@ -56,6 +56,17 @@ export interface CommandBinding<Args extends CommandEnvelope, Command, Event, St
   effects?: Effects<Command, Event, State>;
 }
 
+/**
+ * Work a lifecycle does of its own accord while its state calls for it (an import's next chunk of rows): the host asks
+ * `next` after every change, runs the item outside the lock — activities that may take minutes, while commands keep
+ * being served — and then decides the outcome `run` returns like any command, under the lock, on the state as it is
+ * by then. `next` is pure; `run` is workflow code (it calls activities).
+ */
+export interface Work<Command, State, Item> {
+  next(state: State): Item | null;
+  run(item: Item, state: State): Promise<{ command: Command; actor: Actor; correlationId?: string }>;
+}
+
 export interface Lifecycle<Command, Event extends DomainEvent, State, View> {
   /** The stream kind: `org`, `account`, `binding`… */
   kind: string;
@@ -67,6 +78,10 @@ export interface Lifecycle<Command, Event extends DomainEvent, State, View> {
   reviews?: Partial<Record<TaskKind, ReviewPolicy>>;
   /** Effects of a task decision (e.g. a freed seat goes back to its class), around its append. */
   decisionEffects?: Effects<ReviewDecided, Event, State>;
+  /** Work the lifecycle does by itself while its state calls for it. */
+  // Items differ per lifecycle; each is checked where the lifecycle declares its work.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  work?: Work<Command, State, any>;
   /** When a run may end (default: no open review). */
   settled?(state: State, reviews: ReviewBook): boolean;
   view(state: State, position: string, reviews: ReviewBook): View;

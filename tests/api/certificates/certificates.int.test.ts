@@ -118,7 +118,7 @@ describe('certificates', () => {
     expect(verified.result).toEqual({
       valid: true, status: 'valid', year: YEAR, title: '广东省专业技术人员继续教育证书', certificateNo: certificate.certificateNo, holderName: '欧*明',
       idNumber: certificate.idNumber, unitName: unit.name, hours: { public: 30, professional: 42, elective: 18, total: 90 }, issuer: '广东省人力资源和社会保障厅',
-      issuedAt: certificate.issuedAt, revokedAt: null, pdfSha256: sha256,
+      issuedAt: certificate.issuedAt, revokedAt: null, pdfSha256: sha256, legacy: false,
     });
     const page = await system.server.inject({ method: 'GET', url: `/verify/${code.toLowerCase()}` });
     expect(page.statusCode).toBe(200);
