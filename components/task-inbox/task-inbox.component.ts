@@ -121,7 +121,8 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
       this.failure = undefined;
     }
     if (['apiBase', 'token', 'tokenProvider'].some((p) => changed.has(p as keyof JxjyTaskInbox))) this.#classes.clear();
-    if (changed.has('rows' as keyof JxjyTaskInbox)) this.#classes.want(this.rows);
+    // Every update, not only when rows change: after a disconnect (which drops what was being read) or a decision.
+    this.#classes.want(this.rows);
   }
 
   async #focus(target: () => HTMLElement | null | undefined) {

@@ -10,6 +10,10 @@ import { orgRegisterMessages } from '../../../components/org-register/org-regist
 import { registerMessages } from '../../../components/register/register.messages.js';
 import { taskInboxMessages } from '../../../components/task-inbox/task-inbox.messages.js';
 import { portalText } from '../../../components/portal/portal.messages.js';
+import { classMessages } from '../../../components/shared/class.messages.js';
+import { classCatalogMessages } from '../../../components/class-catalog/class-catalog.messages.js';
+import { enrolmentsMessages } from '../../../components/enrolments/enrolments.messages.js';
+import { classManageMessages } from '../../../components/class-manage/class-manage.messages.js';
 import { describe, it } from '../mocha.js';
 
 const catalogs: Record<string, Catalog<string>> = {
@@ -21,6 +25,10 @@ const catalogs: Record<string, Catalog<string>> = {
   'org-register': orgRegisterMessages,
   register: registerMessages,
   'task-inbox': taskInboxMessages,
+  class: classMessages,
+  'class-catalog': classCatalogMessages,
+  enrolments: enrolmentsMessages,
+  'class-manage': classManageMessages,
   portal: portalText,
 };
 

@@ -1,6 +1,7 @@
 // The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
-// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总) and a unit reviewer's (待办事项 / 本单位人员), and signing out on
+// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名), a unit reviewer's (待办事项 / 本单位人员) and an
+// institution reviewer's (待办事项 / 培训班管理), a screen's jxjy-navigate to another page, and signing out on
 // jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/config/config.js';
@@ -14,6 +15,9 @@ import '../../../components/unit-binding/unit-binding.js';
 import '../../../components/unit-members/unit-members.js';
 import '../../../components/credit-records/credit-records.js';
 import '../../../components/credit-summary/credit-summary.js';
+import '../../../components/class-catalog/class-catalog.js';
+import '../../../components/enrolments/enrolments.js';
+import '../../../components/class-manage/class-manage.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -221,6 +225,73 @@ describe('demo portal', () => {
     await expect(document.body).to.be.accessible();
   });
 
+  it('gives a person 培训班 and 我的报名; the catalogue’s 单位绑定 link and the empty list’s link lead to those pages', async () => {
+    const binding = { current: null, pending: null, lastRejection: null, latest: null };
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'person', subjectId: 'per-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'person', subjectId: 'per-1', username: 'zhang_san', name: '张三' })),
+      'GET /api/v1/classes': () => json(200, { items: [], nextCursor: null, bound: false, regionCode: null }),
+      'GET /api/v1/me/enrolments': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/me/binding': [json(200, binding)],
+    });
+    await signIn();
+    await waitUntil(() => visible('view-profile'), 'profile page');
+    expect(byTestId('nav-classes')!.hidden).to.equal(false);
+    expect(byTestId('nav-enrolments')!.hidden).to.equal(false);
+    expect(byTestId('nav-manage-classes')!.hidden).to.equal(true);
+    expect(byTestId('nav-classes')!.textContent).to.equal('培训班');
+
+    byTestId('nav-classes')!.click();
+    await waitUntil(() => visible('view-classes') && byTestId('class-catalog')?.shadowRoot?.querySelector('[data-testid=unbound]'), 'catalogue page');
+    expect(location.hash).to.equal('#classes');
+    expect(document.getElementById('classes-title')!.textContent).to.equal('培训班报名');
+    expect(byTestId('nav-classes')!.getAttribute('aria-current')).to.equal('page');
+    expect(document.activeElement).to.equal(document.getElementById('classes-title'));
+    expect(stub.to('GET /api/v1/classes')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+
+    byTestId('class-catalog')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action=bind]')!.click();
+    await waitUntil(() => visible('view-binding') && byTestId('unit-binding')?.shadowRoot?.querySelector('[data-testid=current-unit]'), 'binding page');
+    expect(location.hash).to.equal('#binding');
+
+    byTestId('nav-enrolments')!.click();
+    await waitUntil(() => visible('view-enrolments') && byTestId('enrolments')?.shadowRoot?.querySelector('[data-testid=empty]'), 'enrolments page');
+    expect(document.getElementById('enrolments-title')!.textContent).to.equal('培训班报名情况');
+    await expect(document.body).to.be.accessible();
+    byTestId('enrolments')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action=find]')!.click();
+    await waitUntil(() => visible('view-classes') && byTestId('class-catalog'), 'back to the catalogue');
+  });
+
+  it("gives an institution reviewer 待办事项 and 培训班管理, and neither a unit's nor a person's pages", async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'institution', orgId: 'inst-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'institution', orgId: 'inst-1', org: { orgId: 'inst-1', name: '示例培训机构', status: 'approved' } })),
+      'GET /api/v1/tasks': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/classes': [json(200, { items: [], nextCursor: null })],
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'institution inbox');
+    expect(byTestId('user-nav')!.hidden).to.equal(false);
+    expect(byTestId('nav-inbox')!.hidden).to.equal(false);
+    expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
+    expect(byTestId('nav-manage-classes')!.hidden).to.equal(false);
+    expect(byTestId('nav-members')!.hidden).to.equal(true);
+    expect(byTestId('nav-classes')!.hidden).to.equal(true);
+    expect(byTestId('user-info')!.textContent).to.contain('施教机构审核人');
+
+    byTestId('nav-manage-classes')!.click();
+    await waitUntil(() => visible('view-manage-classes') && byTestId('class-manage')?.shadowRoot?.querySelector('.empty'), 'manage page');
+    expect(location.hash).to.equal('#manage-classes');
+    expect(document.getElementById('manage-classes-title')!.textContent).to.equal('培训班管理');
+    expect(stub.to('GET /api/v1/classes')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+    location.hash = '#members';
+    await waitUntil(() => visible('view-home'), 'home instead of a unit page');
+    expect(byTestId('unit-members')).to.equal(null);
+  });
+
   it("gives a unit reviewer 待办事项 and 本单位人员, and never a person's pages", async () => {
     stub = stubFetch({
       'GET /api/v1/captcha': captchaRoute(),
@@ -234,6 +305,7 @@ describe('demo portal', () => {
     expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
     expect(byTestId('nav-profile')!.hidden).to.equal(true);
     expect(byTestId('nav-credits')!.hidden).to.equal(true);
+    expect(byTestId('nav-manage-classes')!.hidden).to.equal(true);
     byTestId('nav-members')!.click();
     await waitUntil(() => visible('view-members') && byTestId('unit-members')?.shadowRoot?.querySelector('.empty'), 'members page');
     expect(stub.to('GET /api/v1/units/org-1/members')[0]!.query.get('status')).to.equal('confirmed');
