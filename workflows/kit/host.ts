@@ -170,9 +170,10 @@ export async function runLifecycle<Command, Event extends DomainEvent, State, Vi
     await execute(update, args as CommandEnvelope);
   }
 
+  const commandsPerRun = input.maxCommandsPerRun ?? lifecycle.commandsPerRun;
   const settled = () => (lifecycle.settled ? lifecycle.settled(state, reviews) : openReviews(reviews).length === 0);
   const shouldContinueAsNew = () =>
-    workflowInfo().continueAsNewSuggested || (input.maxCommandsPerRun !== undefined && commands >= input.maxCommandsPerRun);
+    workflowInfo().continueAsNewSuggested || (commandsPerRun !== undefined && commands >= commandsPerRun);
   const idleMs = input.idleMs ?? DEFAULT_IDLE_MS;
 
   for (;;) {

@@ -82,6 +82,8 @@ export interface Lifecycle<Command, Event extends DomainEvent, State, View> {
   // Items differ per lifecycle; each is checked where the lifecycle declares its work.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   work?: Work<Command, State, any>;
+  /** Continue-as-new after this many commands (its own work included), before Temporal would suggest it: a long import's history stays short. */
+  commandsPerRun?: number;
   /** When a run may end (default: no open review). */
   settled?(state: State, reviews: ReviewBook): boolean;
   view(state: State, position: string, reviews: ReviewBook): View;

@@ -108,6 +108,8 @@ const legacyImport: Lifecycle<Command, LegacyImportEvent, LegacyImportState, Leg
   decider: legacyImportDecider,
   commands: [bind(startLegacyImportUpdate, { toCommand: (start) => ({ type: 'start', start }), result: ({ state, position }) => view(state, position) })],
   work: importWork,
+  // Each chunk adds a few dozen history events: a 200,000-row file (100 chunks) continues-as-new every 20.
+  commandsPerRun: 20,
   settled: (state) => state.status !== 'running',
   view,
 };

@@ -63,7 +63,7 @@ export function createLegacyImportActivities({ store, db, files }: { store: Even
       const lines: string[] = [];
       let header: ReturnType<typeof mapHeader> | null = null;
       try {
-        for await (const { row, cells } of readTable(Buffer.from(bytes), sniffed)) {
+        for await (const { row, cells } of readTable(bytes, sniffed)) {
           if (!header) {
             header = mapHeader(kind, cells);
             if (header.missing.length > 0) throw unreadable(`the header lacks ${header.missing.map((c) => c.label.zh).join('、')}`);

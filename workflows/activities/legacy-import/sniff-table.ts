@@ -1,11 +1,11 @@
 /**
  * What kind of table an upload is, decided by its bytes alone: a file name or a Content-Type says what the sender's
- * machine guessed, not what the old system wrote. An XLSX is a ZIP holding an SpreadsheetML workbook; a CSV is text
+ * machine guessed, not what the old system wrote. An XLSX is a ZIP holding a SpreadsheetML workbook; a CSV is text
  * in one of the encodings Chinese Excel writes — UTF-8 (with or without BOM), GB18030 (what "CSV" means on a Chinese
  * Windows), or UTF-16LE with its BOM ("Unicode text", tab-separated). Anything else is null: the caller's 415.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { type ZipListing, zipEntryNames } from './zip-entries.js';
+import { localHeaderNames, zipDirectory } from './zip-entries.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le';
 
@@ -21,8 +21,8 @@ const GB18030_BOM = Buffer.of(0x84, 0x31, 0x95, 0x33);
 const NOT_A_TABLE = /^\s*(?:%PDF-|<|\{\\rtf)/;
 
 /**
- * Control characters (other than TAB, LF, CR, FF and DOS's end-of-file SUB) a text may hold, per character. Real
- * exports carry an odd stray one in a copied cell; binary data that happens to decode has one in eight.
+ * The share of control characters (other than TAB, LF, CR, FF and DOS's end-of-file SUB) a text may hold. A real
+ * export carries the odd stray one pasted into a cell; binary data that happens to decode has one in eight.
  */
 const MAX_CONTROL_SHARE = 0.01;
 const isStrayControl = (code: number) => code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x1a;
@@ -31,9 +31,8 @@ const CHUNK = 1 << 20;
 
 export function sniffTable(bytes: Uint8Array): SniffedTable | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(buffer, ZIP)) return isWorkbook(zipEntryNames(buffer)) ? { format: 'xlsx' } : null;
+  if (startsWith(buffer, ZIP)) return isWorkbook(buffer) ? { format: 'xlsx' } : null;
   if (startsWith(buffer, UTF16LE_BOM)) return isUtf16Text(buffer) ? { format: 'csv', encoding: 'utf-16le', bom: true } : null;
-  // In UTF-8 and GB18030 every byte below 0x20 is that ASCII control itself (no multi-byte sequence uses one), so the text test needs no decoding.
   const bom = startsWith(buffer, UTF8_BOM);
   if (!hasTextBytes(buffer) || NOT_A_TABLE.test(buffer.subarray(bom ? 3 : 0, 64).toString('latin1'))) return null;
   if (isUtf8(buffer)) return { format: 'csv', encoding: 'utf-8', bom };
@@ -47,9 +46,13 @@ const startsWith = (buffer: Buffer, prefix: Buffer) => buffer.length >= prefix.l
  * Both parts every XLSX has; an .xlsb (xl/workbook.bin), a .docx or any other OOXML package lacks the second. Of a
  * cut-off file only the front survives, and writers put workbook.xml anywhere (exceljs last): any xl/ part will do.
  */
-const isWorkbook = ({ names, complete }: ZipListing) =>
-  names.includes('[Content_Types].xml') && (complete ? names.includes('xl/workbook.xml') : names.some((name) => name.startsWith('xl/')));
+function isWorkbook(buffer: Buffer): boolean {
+  const directory = zipDirectory(buffer)?.map((entry) => entry.name);
+  const names = directory ?? localHeaderNames(buffer);
+  return names.includes('[Content_Types].xml') && (directory ? names.includes('xl/workbook.xml') : names.some((name) => name.startsWith('xl/')));
+}
 
+/** In UTF-8 and GB18030 a byte below 0x20 is always that ASCII control (no multi-byte sequence uses one): no decoding needed. */
 function hasTextBytes(buffer: Buffer): boolean {
   if (buffer.includes(0)) return false;
   let controls = 0;
