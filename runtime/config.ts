@@ -28,8 +28,9 @@ export interface Config {
   s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string } | undefined;
   /** `JXJY_FIRST_YEAR`: the first year declarable here; earlier years are the old system's history (default 2019). */
   firstDeclarableYear: number;
-  /** `JXJY_PUBLIC_URL`: where people reach this system; certificate QR codes point to its /verify page. */
-  publicUrl: string;
+  /** `JXJY_PUBLIC_URL`: where people reach this system; certificate QR codes point to its /verify page. Unset = the
+   * address the API listens on (api/public-url.ts). */
+  publicUrl: string | undefined;
   /** `JXJY_CERTIFICATE_TITLE`, `JXJY_CERTIFICATE_ISSUER`: printed on new certificates (old ones keep theirs). */
   certificate: { title: string; issuer: string };
   /** Public verification lookups allowed per client address per minute. */
@@ -79,7 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...reviewTimes(env),
     s3: s3Settings(env),
     firstDeclarableYear: yearSetting(env.JXJY_FIRST_YEAR ?? '2019'),
-    publicUrl: publicUrl(env.JXJY_PUBLIC_URL ?? `http://localhost:${port}`),
+    publicUrl: env.JXJY_PUBLIC_URL ? publicUrl(env.JXJY_PUBLIC_URL) : undefined,
     certificate: {
       title: oneLine('JXJY_CERTIFICATE_TITLE', env.JXJY_CERTIFICATE_TITLE ?? '广东省专业技术人员继续教育证书'),
       issuer: oneLine('JXJY_CERTIFICATE_ISSUER', env.JXJY_CERTIFICATE_ISSUER ?? '广东省人力资源和社会保障厅'),

@@ -21,6 +21,7 @@ import { waitForHead } from '../read-your-writes.js';
 import { eventMetadata } from '../request-context.js';
 import { certificateNumber, certificateSeriesId, newVerificationCode } from './codes.js';
 import { certificateBody, certificateSchema, hoursSchema } from './schemas.js';
+import { publicUrlOf } from '../public-url.js';
 
 const CATEGORY_NAMES = { public: { zh: '公需科目', en: 'Public' }, professional: { zh: '专业科目', en: 'Professional' }, elective: { zh: '选修科目', en: 'Elective' } };
 const DECISION_MODELS = ['credit_totals', 'dishonesty_records', 'certificates'];
@@ -149,7 +150,7 @@ export const issueCertificateRoute: ServerRoute<{ Params: { year: number } }> = 
         args: {
           snapshot: {
             certificateId, personId, year, certificateNo: certificateNumber(year, certificateId), verificationCode,
-            verifyUrl: `${config.publicUrl}/verify/${verificationCode}`, title: config.certificate.title, issuer: config.certificate.issuer,
+            verifyUrl: `${publicUrlOf(request)}/verify/${verificationCode}`, title: config.certificate.title, issuer: config.certificate.issuer,
             holder: { name: person.name, idNumberMasked: maskIdNumber(person.idNumber) },
             unit: unit ? { unitId: unit.unitId, name: unit.name } : null,
             halfHours: eligibility.completed, required: eligibility.required,

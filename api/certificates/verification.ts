@@ -16,6 +16,7 @@ import { Joi } from '../joi.js';
 import { VERIFICATION_CODE, normalizeVerificationCode } from './codes.js';
 import { certificateDigest, oldCertificateDigest } from './pdf.js';
 import { hoursSchema } from './schemas.js';
+import { publicUrlOf } from '../public-url.js';
 
 export const verificationSchema = Joi.object({
   valid: Joi.boolean().required(),
@@ -85,7 +86,7 @@ async function verifyOld<R extends ReqRef>(request: Request<R>, code: string): P
   const { db, config } = request.server.app.deps;
   const row = await legacyCertificateByCode(db, code);
   if (!row) return null;
-  const printed = { ...row, idNumberMasked: maskIdNumber(row.idNumber), verifyUrl: `${config.publicUrl}/verify/${row.verificationCode}` };
+  const printed = { ...row, idNumberMasked: maskIdNumber(row.idNumber), verifyUrl: `${publicUrlOf(request)}/verify/${row.verificationCode}` };
   return {
     valid: true,
     status: 'valid',

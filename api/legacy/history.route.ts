@@ -15,6 +15,7 @@ import { contentDisposition } from '../files/filenames.js';
 import { Joi } from '../joi.js';
 import { loadPerson } from '../persons/person-repository.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
+import { publicUrlOf } from '../public-url.js';
 
 const PERIODS = { '2018': { from: 2018, to: 2018 }, 'before-2018': { to: 2017 } } as const;
 
@@ -112,7 +113,7 @@ export const historyCertificatePdfRoute: ServerRoute<{ Params: { certificateNo: 
       const row = (await legacyCertificatesOf(db, person.idNumber)).find((c) => c.certificateNo === request.params.certificateNo);
       if (!row) throw new NotFoundError();
       const pdf = await renderOldCertificatePdf(
-        { ...row, idNumberMasked: maskIdNumber(row.idNumber), verifyUrl: `${config.publicUrl}/verify/${row.verificationCode}` },
+        { ...row, idNumberMasked: maskIdNumber(row.idNumber), verifyUrl: `${publicUrlOf(request)}/verify/${row.verificationCode}` },
         config.certificate.title,
       );
       return h

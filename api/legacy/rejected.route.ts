@@ -5,8 +5,8 @@
  * pure), so nothing about the rejected rows needs keeping in the history.
  */
 import type { ServerRoute } from '@hapi/hapi';
-import { COLUMNS } from '../../workflows/activities/legacy-import/columns.js';
-import { type Cell, type RawRow, checkCertificateRow, checkRecordRow } from '../../workflows/activities/legacy-import/rows.js';
+import { COLUMNS } from './columns.js';
+import { type Cell, type RawRow, checkCertificateRow, checkRecordRow } from './rows.js';
 import { ConflictError } from '../errors.js';
 import { contentDisposition } from '../files/filenames.js';
 import { langOf, pick } from '../i18n.js';

@@ -88,9 +88,13 @@ export const portalPage = (): string => `<!doctype html>
     <a href="#summary" data-role="person" data-page="summary" data-testid="nav-summary" data-i18n="navSummary" hidden>学时汇总</a>
     <a href="#classes" data-role="person" data-page="classes" data-testid="nav-classes" data-i18n="navClasses" hidden>培训班</a>
     <a href="#enrolments" data-role="person" data-page="enrolments" data-testid="nav-enrolments" data-i18n="navEnrolments" hidden>我的报名</a>
-    <a href="#home" data-role="unit institution" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
+    <a href="#certificate" data-role="person" data-page="certificate" data-testid="nav-certificate" data-i18n="navCertificate" hidden>证书打印</a>
+    <a href="#home" data-role="unit institution admin" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
     <a href="#members" data-role="unit" data-page="members" data-testid="nav-members" data-i18n="navMembers" hidden>本单位人员</a>
+    <a href="#dishonesty" data-role="person unit" data-page="dishonesty" data-testid="nav-dishonesty" data-i18n="navDishonesty" hidden>失信信息</a>
     <a href="#manage-classes" data-role="institution" data-page="manage-classes" data-testid="nav-manage-classes" data-i18n="navManageClasses" hidden>培训班管理</a>
+    <a href="#requirements" data-role="admin" data-page="requirements" data-testid="nav-requirements" data-i18n="navRequirements" hidden>学时要求</a>
+    <a href="#dishonesty" data-role="admin" data-page="dishonesty" data-testid="nav-dishonesty-admin" data-i18n="navDishonestyAdmin" hidden>失信管理</a>
   </nav>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
@@ -154,12 +158,24 @@ export const portalPage = (): string => `<!doctype html>
       <h2 id="enrolments-title" tabindex="-1" data-i18n="enrolments">培训班报名情况</h2>
       <div class="slot"></div>
     </section>
+    <section class="panel" data-view="certificate" id="view-certificate" data-testid="view-certificate" aria-labelledby="certificate-title" hidden>
+      <h2 id="certificate-title" tabindex="-1" data-i18n="certificate">继续教育证书打印</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="dishonesty" id="view-dishonesty" data-testid="view-dishonesty" aria-labelledby="dishonesty-title" hidden>
+      <h2 id="dishonesty-title" tabindex="-1" data-i18n="dishonesty">我的失信信息</h2>
+      <div class="slot"></div>
+    </section>
     <section class="panel" data-view="members" id="view-members" data-testid="view-members" aria-labelledby="members-title" hidden>
       <h2 id="members-title" tabindex="-1" data-i18n="members">本单位人员</h2>
       <div class="slot"></div>
     </section>
     <section class="panel" data-view="manage-classes" id="view-manage-classes" data-testid="view-manage-classes" aria-labelledby="manage-classes-title" hidden>
       <h2 id="manage-classes-title" tabindex="-1" data-i18n="manageClasses">培训班管理</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="requirements" id="view-requirements" data-testid="view-requirements" aria-labelledby="requirements-title" hidden>
+      <h2 id="requirements-title" tabindex="-1" data-i18n="requirements">年度学时要求</h2>
       <div class="slot"></div>
     </section>
   </jxjy-config>

@@ -1,27 +1,41 @@
 // Fetch client every jxjy-* screen uses to call the hapi API: bearer token, Accept-Language, JSON,
 // one token-refresh retry driven by the host page, and errors as ApiError with the server's error body. Uploads go
-// through XMLHttpRequest (for their progress) but the same flow.
+// through XMLHttpRequest (for their progress) but the same flow; downloads keep the server's file name.
 // It is also the one place that reads `api-base` (with or without its /api/v1 prefix) and that refuses to ask
 // for protected data without a token.
 import { format, type Lang } from '../i18n/messages.js';
+import { filenameFromContentDisposition } from './content-disposition.js';
 
 export interface FieldError {
   readonly field: string;
   readonly message: string;
 }
 
-/** What else an error response may say: a machine-readable `code`, and `Retry-After` (seconds) on 429/503. */
+/**
+ * What else an error response may say: a machine-readable `code`, `Retry-After` (seconds) on 429/503, and the
+ * body's other fields (`facts`).
+ */
 export interface ApiErrorExtras {
   readonly code?: string;
   readonly retryAfter?: number;
+  readonly facts?: Readonly<Record<string, unknown>>;
 }
 
-/** The server's error body `{statusCode, error, message, details?, code?}` as a throwable; status 0 = no response. */
+/** The keys every error body has (CONTRACT.md Conventions); whatever else it carries is a fact. */
+const ENVELOPE = new Set(['statusCode', 'error', 'message', 'details', 'code']);
+
+/** The server's error body `{statusCode, error, message, details?, code?, …facts}` as a throwable; status 0 = no response. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: string | undefined;
   /** Seconds from the `Retry-After` header (delta or HTTP date), when the server sent one. */
   readonly retryAfter: number | undefined;
+  /**
+   * The machine-readable facts the server put beside the envelope, as sent (a refused certificate's `missing`
+   * hours, the `blockedBy` records of a dishonesty block); empty when there are none. Unchecked: a screen tests the
+   * shape of what it reads.
+   */
+  readonly facts: Readonly<Record<string, unknown>>;
   constructor(
     readonly status: number,
     readonly error: string,
@@ -32,6 +46,7 @@ export class ApiError extends Error {
     super(message);
     this.code = extras.code;
     this.retryAfter = extras.retryAfter;
+    this.facts = extras.facts ?? {};
   }
 }
 
@@ -75,13 +90,29 @@ export interface ApiClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** 'blob' for downloads (certificate PDF), which a plain link can't fetch with a bearer header. */
+  /** 'blob' for the bytes alone; `download()` gives them with the server's file name. */
   as?: 'json' | 'blob';
   /**
    * false for the public routes (captcha, sign-in, registration), as hapi spells it. Every other request needs a
    * token: without one it is not sent and fails with SignInRequiredError.
    */
   auth?: boolean;
+}
+
+/** A fetched file and the name to save it under. */
+export interface Download {
+  blob: Blob;
+  /** The server's (`Content-Disposition`, RFC 6266), else the caller's `fallbackFilename`, else 'download'. */
+  filename: string;
+}
+
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  /**
+   * The name to save under when the response names none — e.g. a gateway in front of a cross-origin API that does
+   * not expose `Content-Disposition` (the API itself does, api/security-headers.ts).
+   */
+  fallbackFilename?: string;
 }
 
 export interface UploadOptions {
@@ -121,8 +152,20 @@ export class ApiClient {
     return this.request<T>('DELETE', path, undefined, opts);
   }
 
-  request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-    return this.#exchange<T>((token) => this.#send(method, path, body, token, opts.signal), opts);
+  async request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    const res = await this.#exchange((token) => this.#send(method, path, body, token, opts.signal), opts);
+    if (opts.as === 'blob') return (await res.blob()) as T;
+    return this.#json<T>(res);
+  }
+
+  /**
+   * GETs a file with the token (a plain link cannot send it), for the screen to save: the bytes and the name the
+   * server gave them, so certificates and attachments are saved as the server names them.
+   */
+  async download(path: string, opts: DownloadOptions = {}): Promise<Download> {
+    const res = await this.#exchange((token) => this.#send('GET', path, undefined, token, opts.signal), {});
+    const named = filenameFromContentDisposition(res.headers.get('Content-Disposition'));
+    return { blob: await res.blob(), filename: named ?? opts.fallbackFilename ?? 'download' };
   }
 
   /**
@@ -130,11 +173,12 @@ export class ApiClient {
    * HTTP/1.1. Same headers, sign-in rule, token-refresh retry and errors as every other request; `onProgress`
    * gets the fraction sent (0–1), starting again from 0 when a refreshed token makes it send once more.
    */
-  upload<T>(path: string, body: FormData, opts: UploadOptions = {}): Promise<T> {
-    return this.#exchange<T>((token) => this.#sendXhr('POST', path, body, token, opts), opts);
+  async upload<T>(path: string, body: FormData, opts: UploadOptions = {}): Promise<T> {
+    return this.#json<T>(await this.#exchange((token) => this.#sendXhr('POST', path, body, token, opts), {}));
   }
 
-  async #exchange<T>(send: (token: string | undefined) => Promise<Response>, opts: RequestOptions): Promise<T> {
+  /** Sends (once more with a refreshed token after a 401) and answers the successful response; an error throws ApiError. */
+  async #exchange(send: (token: string | undefined) => Promise<Response>, opts: Pick<RequestOptions, 'auth'>): Promise<Response> {
     let token = await this.#getToken();
     if (!token && opts.auth !== false) throw new SignInRequiredError(format(this.#lang, 'signInRequired'));
     let res = await send(token);
@@ -144,7 +188,10 @@ export class ApiClient {
       res = await send(token);
     }
     if (!res.ok) throw await this.#errorFrom(res);
-    if (opts.as === 'blob') return (await res.blob()) as T;
+    return res;
+  }
+
+  async #json<T>(res: Response): Promise<T> {
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -237,15 +284,16 @@ export class ApiClient {
     } catch {
       parsed = undefined; // proxies and gateways answer HTML; fall through to a generic message
     }
-    const b = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+    const b = (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : {}) as Record<string, unknown>;
     const fallback = format(this.#lang, res.status === 401 ? 'sessionExpired' : 'requestFailed', { status: res.status });
     const details = Array.isArray(b['details']) ? (b['details'] as FieldError[]) : undefined;
+    const facts = Object.fromEntries(Object.entries(b).filter(([key]) => !ENVELOPE.has(key)));
     return new ApiError(
       res.status,
       typeof b['error'] === 'string' ? b['error'] : res.statusText,
       typeof b['message'] === 'string' && b['message'] ? b['message'] : fallback,
       details,
-      { code: typeof b['code'] === 'string' ? b['code'] : undefined, retryAfter: retryAfterSeconds(res.headers.get('Retry-After')) },
+      { code: typeof b['code'] === 'string' ? b['code'] : undefined, retryAfter: retryAfterSeconds(res.headers.get('Retry-After')), facts },
     );
   }
 }

@@ -1,6 +1,7 @@
 // <jxjy-certificate>: a person's continuing-education certificates (继续教育证书打印, manual 3.3.4): GET /me/certificates
 // for every declarable year (hours against the requirement, whether a dishonesty record blocks, the certificate if
-// issued); POST /me/certificates/{year} to issue one; GET /certificates/{id}/pdf with the token to save the PDF.
+// issued); POST /me/certificates/{year} to issue one; GET /certificates/{id}/pdf with the token to save the PDF under
+// the name the server gives it.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -10,17 +11,18 @@ import { JxjyElement } from '../base/jxjy-element.js';
 import type {} from '../events.certificates.js';
 import { mergeCatalogs } from '../i18n/messages.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
-import { creditLabel, creditMessages, type CreditKey } from '../shared/credit.messages.js';
+import { creditLabel, creditMessages, formatHours, type CreditKey } from '../shared/credit.messages.js';
 import { FocusLater } from '../shared/focus-later.js';
 import { saveBlob } from '../shared/save-blob.js';
 import { certificateMessages, type CertificateKey } from './certificate.messages.js';
+import { applyRefusal, refusalOf, shortCategories } from './certificate.refusal.js';
 import styles from './certificate.styles.js';
-import { blockedNotice, certificateFilename, overview, yearDetail, type Msg, type ViewContext } from './certificate.view.js';
+import { blockedNotice, overview, yearDetail, type Msg, type ViewContext } from './certificate.view.js';
 
 /** Why the last command failed: the server's message, and what it named (each category's missing hours). */
 interface Failure {
   message: string;
-  items: { label: string; message: string }[];
+  items: string[];
 }
 
 /**
@@ -31,7 +33,8 @@ interface Failure {
  * issued certificate its number, issue date, status (valid, or revoked with the date and reason), the verification
  * code in groups of four, the link to its public verification page and 下载证书 (the PDF fetched with the token).
  * A refusal (409: hours missing, or a dishonesty record) shows the server's message and what it named, as an alert
- * that takes focus. Without a token it asks for nothing and shows that sign-in is needed.
+ * that takes focus, and at once the year's hours as the server counted them or the blocking records (from the error's
+ * facts), before the years are read again. Without a token it asks for nothing and shows that sign-in is needed.
  *
  * @event jxjy-certificate-issued - `{certificateId, year, verificationCode}` after the server issued (or handed back) a year's certificate.
  *
@@ -122,16 +125,23 @@ export class JxjyCertificate extends JxjyElement<CertificateKey | CreditKey> {
 
   #failure(err: unknown): Failure {
     if (!(err instanceof ApiError)) return { message: this.msg('error'), items: [] };
-    const items = (err.details ?? []).map((d) => ({
-      label: d.field === 'year' ? this.msg('field.year') : creditLabel(this.effectiveLang, 'category', d.field),
-      message: d.message,
-    }));
+    const lang = this.effectiveLang;
+    const { missing } = refusalOf(err);
+    if (missing) {
+      const items = shortCategories(missing).map((k) => this.msg('missingItem', { category: creditLabel(lang, 'category', k), hours: formatHours(lang, missing[k]) }));
+      return { message: err.message, items };
+    }
+    const items = (err.details ?? []).map((d) =>
+      this.msg('detailItem', { label: d.field === 'year' ? this.msg('field.year') : creditLabel(lang, 'category', d.field), message: d.message }),
+    );
     return { message: err.message, items };
   }
 
   /** 打印证书: issue the year's certificate, show it, then save its PDF as the button promised. */
   #issue(y: CertificateYear) {
     return this.#run('issue', async () => {
+      // Keep this year in view: refused, it is no longer the default one (the newest that may have a certificate).
+      this.year = y.year;
       try {
         const certificate = await this.api.post<Certificate>(`/api/v1/me/certificates/${y.year}`);
         this.#merge(certificate);
@@ -139,6 +149,10 @@ export class JxjyCertificate extends JxjyElement<CertificateKey | CreditKey> {
         this.notice = this.msg('issued', { year: certificate.year });
         await this.#save(certificate);
         this.#focusLater.request('#certificate-title');
+      } catch (err) {
+        // The refusal says how the year stands now: show that while the years are read again.
+        if (this.data) this.data = applyRefusal(this.data, y.year, refusalOf(err));
+        throw err;
       } finally {
         // Refused (409: the hours or a dishonesty record changed meanwhile) or issued: the numbers are read again.
         this.reload++;
@@ -150,10 +164,14 @@ export class JxjyCertificate extends JxjyElement<CertificateKey | CreditKey> {
     return this.#run('download', () => this.#save(certificate));
   }
 
-  /** A plain link cannot send the bearer token, so the PDF is fetched and saved from a temporary object URL. */
+  /**
+   * A plain link cannot send the bearer token, so the PDF is fetched and saved from a temporary object URL, under the
+   * server's name for it; only if something between hid that name, under the certificate number.
+   */
   async #save(certificate: Certificate) {
-    const blob = await this.api.get<Blob>(`/api/v1/certificates/${encodeURIComponent(certificate.certificateId)}/pdf`, { as: 'blob' });
-    const filename = certificateFilename(certificate);
+    const { blob, filename } = await this.api.download(`/api/v1/certificates/${encodeURIComponent(certificate.certificateId)}/pdf`, {
+      fallbackFilename: `${certificate.certificateNo}.pdf`,
+    });
     saveBlob(blob, filename, this.renderRoot);
     this.notice = [this.notice, this.msg('downloaded', { filename })].filter(Boolean).join(' ');
   }
@@ -163,7 +181,7 @@ export class JxjyCertificate extends JxjyElement<CertificateKey | CreditKey> {
     return html`<div class="failure" role="alert" tabindex="-1" ?hidden=${!f}>
       ${f
         ? html`<p class="failure-title">${f.message}</p>
-            ${f.items.length ? html`<ul>${f.items.map((i) => html`<li>${i.label}：${i.message}</li>`)}</ul>` : nothing}`
+            ${f.items.length ? html`<ul>${f.items.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}`
         : nothing}
     </div>`;
   }

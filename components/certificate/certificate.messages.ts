@@ -58,6 +58,7 @@ const zh = {
   issued: '已生成 {year} 年度继续教育证书。',
   downloaded: '已下载 {filename}。',
   failedDetails: '具体情况',
+  detailItem: '{label}：{message}',
   'field.year': '年度',
 } as const;
 
@@ -118,6 +119,7 @@ const en = {
   issued: 'The {year} continuing-education certificate has been issued.',
   downloaded: '{filename} downloaded.',
   failedDetails: 'Details',
+  detailItem: '{label}: {message}',
   'field.year': 'Year',
 } satisfies Record<keyof typeof zh, string>;
 

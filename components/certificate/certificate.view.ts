@@ -29,9 +29,6 @@ export interface ViewContext {
   download(certificate: Certificate): void;
 }
 
-/** The name the server gives the PDF (Content-Disposition of GET /certificates/{id}/pdf). */
-export const certificateFilename = (c: Pick<Certificate, 'year' | 'certificateNo'>) => `${c.year}年度继续教育证书-${c.certificateNo}.pdf`;
-
 /** The code as people copy it off paper: groups of four. */
 export const groupCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ');
 

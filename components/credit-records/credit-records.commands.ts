@@ -59,8 +59,8 @@ export class RecordCommands {
 
   download(record: CreditRecord, a: CreditAttachment): Promise<boolean> {
     return this.#run(`download:${a.attachmentId}`, async () => {
-      const blob = await this.#opts.api().get<Blob>(attachmentUrl(record.recordId, a), { as: 'blob' });
-      saveBlob(blob, a.filename, this.#opts.root());
+      const { blob, filename } = await this.#opts.api().download(attachmentUrl(record.recordId, a), { fallbackFilename: a.filename });
+      saveBlob(blob, filename, this.#opts.root());
     });
   }
 

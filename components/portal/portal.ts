@@ -9,16 +9,19 @@ import { portalText, type PortalKey } from './portal.messages.js';
 
 type View =
   | 'login' | 'org-register' | 'register' | 'change-password' | 'home'
-  | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'members' | 'manage-classes';
+  | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'certificate' | 'dishonesty'
+  | 'members' | 'manage-classes' | 'requirements';
 
 /**
  * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #classes, #enrolments,
- * #members, #manage-classes), and the page it lands on. A person's home is their basic information; a reviewer's is the inbox.
+ * #certificate, #dishonesty, #members, #manage-classes, #requirements), and the page it lands on. A person's home is
+ * their basic information; a reviewer's, and the administrator's, is the inbox.
  */
 const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
-  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments'] },
-  unit: { start: 'home', pages: ['home', 'members'] },
+  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments', 'certificate', 'dishonesty'] },
+  unit: { start: 'home', pages: ['home', 'members', 'dishonesty'] },
   institution: { start: 'home', pages: ['home', 'manage-classes'] },
+  admin: { start: 'home', pages: ['home', 'requirements', 'dishonesty'] },
 };
 /** The screen each of those pages shows (home is built by `home()`). */
 const SCREENS = {
@@ -28,9 +31,25 @@ const SCREENS = {
   summary: 'jxjy-credit-summary',
   classes: 'jxjy-class-catalog',
   enrolments: 'jxjy-enrolments',
+  certificate: 'jxjy-certificate',
+  dishonesty: 'jxjy-dishonesty',
   members: 'jxjy-unit-members',
   'manage-classes': 'jxjy-class-manage',
+  requirements: 'jxjy-requirements',
 } as const;
+type ScreenView = keyof typeof SCREENS;
+
+/**
+ * Where one screen serves several roles: the attributes it takes, and the page heading, for a role. jxjy-dishonesty
+ * lists a person's own records by default; a unit reads its members' (review), the administrator also records and
+ * revokes (admin).
+ */
+const BY_ROLE: Readonly<Partial<Record<Role, Partial<Record<ScreenView, { attrs: Record<string, string>; title: PortalKey }>>>>> = {
+  unit: { dishonesty: { attrs: { mode: 'review' }, title: 'dishonestyUnit' } },
+  admin: { dishonesty: { attrs: { mode: 'admin' }, title: 'dishonestyAdmin' } },
+};
+/** The heading a page's section carries in the markup, used for every role without its own. */
+const DEFAULT_TITLES: Readonly<Partial<Record<ScreenView, PortalKey>>> = { dishonesty: 'dishonesty' };
 
 // sessionStorage is enough for a demo: it dies with the tab. A real portal keeps the token in memory
 // or behind its own session; the components never store it.
@@ -125,10 +144,14 @@ function route(moveFocus = true): void {
       show('change-password', moveFocus).replaceChildren(screen);
       return;
     }
-    const view = signedInView(stored.session.role, location.hash.slice(1));
+    const role = stored.session.role;
+    const view = signedInView(role, location.hash.slice(1));
     if (view === 'home') return void home(show('home', moveFocus));
-    const tag = SCREENS[view as keyof typeof SCREENS];
-    show(view, moveFocus).replaceChildren(create(tag, { 'data-testid': tag.replace(/^jxjy-/, '') }));
+    const screen = view as ScreenView;
+    const tag = SCREENS[screen];
+    const variant = BY_ROLE[role]?.[screen];
+    titleFor(screen, variant?.title ?? DEFAULT_TITLES[screen]);
+    show(screen, moveFocus).replaceChildren(create(tag, { ...variant?.attrs, 'data-testid': tag.replace(/^jxjy-/, '') }));
     void loadMe();
     return;
   }
@@ -142,6 +165,14 @@ function route(moveFocus = true): void {
   }
 }
 
+/** Names the page by the role's heading for it (kept in data-i18n, so switching the language keeps it). */
+function titleFor(view: ScreenView, key: PortalKey | undefined): void {
+  const heading = document.querySelector<HTMLElement>(`[data-view="${view}"] h2`);
+  if (!heading || !key || heading.dataset.i18n === key) return;
+  heading.dataset.i18n = key;
+  heading.textContent = t(key);
+}
+
 /** The page a signed-in role sees for `hash`: one of its own pages, else its start page. */
 function signedInView(role: Role, hash: string): View {
   const own = PAGES[role];
@@ -150,8 +181,9 @@ function signedInView(role: Role, hash: string): View {
 }
 
 /**
- * Shows the signed-in role's page links (a person's 基本信息 … 我的报名; a unit's 待办事项 / 本单位人员; an institution's
- * 待办事项 / 培训班管理), the current one marked. A link's `data-role` lists the roles it serves.
+ * Shows the signed-in role's page links (a person's 基本信息 … 证书打印 / 失信信息; a unit's 待办事项 / 本单位人员 / 失信信息;
+ * an institution's 待办事项 / 培训班管理; the administrator's 待办事项 / 学时要求 / 失信管理), the current one marked. A
+ * link's `data-role` lists the roles it serves; two links may lead to one page under different names.
  */
 function renderUserNav(view: View): void {
   const nav = byId('user-nav');

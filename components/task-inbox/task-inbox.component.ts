@@ -208,14 +208,15 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
     await this.#focus(() => this.renderRoot.querySelector<HTMLElement>(focus));
   }
 
-  /** A link cannot send the bearer token: the file is fetched as a blob and saved under its name. */
+  /** A link cannot send the bearer token: the file is fetched as a blob and saved under the server's name for it. */
   async #download(task: TaskItem, attachment: CreditAttachment) {
     if (this.downloading) return;
     this.downloading = attachment.attachmentId;
     this.failure = undefined;
     try {
       const path = `/api/v1/credit-records/${encodeURIComponent(task.subject.id)}/attachments/${encodeURIComponent(attachment.attachmentId)}`;
-      saveBlob(await this.api.get<Blob>(path, { as: 'blob' }), attachment.filename, this.renderRoot);
+      const { blob, filename } = await this.api.download(path, { fallbackFilename: attachment.filename });
+      saveBlob(blob, filename, this.renderRoot);
     } catch (err) {
       if (!(err instanceof ApiError)) reportError(err);
       this.failure = errorText(err, this.msg('error'));

@@ -7,7 +7,7 @@ import type { EventStore } from '../../events/store/event-store.js';
 import type { FileStore } from '../../events/store/files/file-store.js';
 import { createAccountActivities } from './accounts.js';
 import { createEventActivities } from './append-events.js';
-import { createLegacyImportActivities } from './legacy-import/activities.js';
+import { createLegacyImportActivities } from './legacy-import.js';
 import { type LifecycleCommandDeps, createLifecycleCommandActivities } from './lifecycle-commands.js';
 import { createReadStreamActivities } from './read-stream.js';
 import { createStatisticsActivities } from './statistics.js';

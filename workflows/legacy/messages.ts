@@ -25,7 +25,7 @@ export type LegacyImportView = LegacyImportState & { position: string };
 /** Failures: InvalidTransition → 409 (started twice). */
 export const startLegacyImportUpdate = defineUpdate<LegacyImportView, [LegacyImportStart]>('start');
 
-/** Activities' payloads (Node side in workflows/activities/legacy-import/). */
+/** Activities' payloads (Node side in workflows/activities/legacy-import.ts). */
 export interface SurveyInput {
   importId: string;
   kind: LegacyKind;

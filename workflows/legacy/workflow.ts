@@ -8,7 +8,7 @@ import {
   type LegacyCounts, type LegacyImportEvent, type LegacyImportState, type LegacyRowError, evolveLegacyImport, initialLegacyImport,
 } from '../../events/legacy.js';
 import type { Actor } from '../../events/task.js';
-import type { LegacyImportActivities } from '../activities/legacy-import/activities.js';
+import type { LegacyImportActivities } from '../activities/legacy-import.js';
 import type { Decider } from '../kit/decider.js';
 import { invalidTransition, notFound } from '../kit/domain-errors.js';
 import { runLifecycle } from '../kit/host.js';

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../support/pdf-text.js';
-import { encodeGb18030, utf8 } from '../../workflows/activities/legacy-import/table-fixtures.js';
+import { encodeGb18030, utf8 } from '../files/tables/table-fixtures.js';
 import { type Person, admin, approvedOrg, multipart, registeredPerson } from '../actors.js';
 import { type TestSystem, call, captcha, randomIdNumber, signIn, startTestSystem, uniqueName } from '../system.js';
 

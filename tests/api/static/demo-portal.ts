@@ -16,11 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { randomIdNumber, randomUscc } from '../system.js';
+import { SAMPLE_PDF } from '../actors.js';
 
 const main = fileURLToPath(new URL('../../../runtime/start-all.ts', import.meta.url));
 const dist = fileURLToPath(new URL('../../../components/dist/', import.meta.url));
 export const ADMIN_PASSWORD = 'Initial2026x';
 const ADMIN_CHANGED = 'Changed2026x';
+/** The administrator's password once `admin()` made its first sign-in (for signing in through the portal). */
+export const ADMIN_NEW_PASSWORD = ADMIN_CHANGED;
 
 export type Json = Record<string, unknown>;
 
@@ -62,6 +65,11 @@ export interface DemoPortal {
   approvedOrg(options: { kind: 'unit' | 'institution'; name: string; regionCode?: string; tag: string; signIn?: boolean }): Promise<Reviewer>;
   /** Registers a person, signs them in (first password change made) and has `unit` confirm their binding. */
   boundPerson(unit: Reviewer, options: { name: string; tag: string }): Promise<Person>;
+  /**
+   * A one-day credit record of `person` declared, evidenced with a small PDF, submitted and approved by `unit` (whose
+   * member the person is) in its inbox; the record's id.
+   */
+  approvedRecord(person: Person, unit: Reviewer, record: { year: number; category: 'public' | 'professional' | 'elective'; hours: number; date: string; title: string }): Promise<string>;
   /**
    * Reveal mode: remembers each captcha's answer as the page fetches it; the returned function types the one on screen.
    * Attach it before the page loads (before `goto`): a captcha fetched earlier has no answer to type.
@@ -217,6 +225,22 @@ export function useDemoPortal(name: string): DemoPortal {
       expect(binding.status, JSON.stringify(binding.body)).toBe(202);
       await approveTask(unit.token!, 'binding-confirmation', account.body['personId'] as string, binding.body['position'] as string);
       return { ...person, personId: account.body['personId'] as string, token };
+    },
+
+    async approvedRecord(person, unit, { year, category, hours, date, title }) {
+      const declared = await api('POST', '/credit-records', { year, category, title, mode: 'training', startDate: date, endDate: date, hours }, person.token);
+      expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+      const recordId = declared.body['recordId'] as string;
+      const evidence = new FormData();
+      evidence.append('file', new Blob([new Uint8Array(SAMPLE_PDF)], { type: 'application/pdf' }), '结业证书.pdf');
+      const attached = await fetch(`${base}/api/v1/credit-records/${recordId}/attachments`, {
+        method: 'POST', headers: { authorization: `Bearer ${person.token}` }, body: evidence,
+      });
+      expect(attached.status, await attached.text()).toBe(201);
+      const submitted = await api('POST', `/credit-records/${recordId}/submit`, undefined, person.token);
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      await approveTask(unit.token!, 'credit-review', recordId, submitted.body['position'] as string);
+      return recordId;
     },
 
     async signedIn(username, password, startView, errors) {

@@ -1,5 +1,5 @@
 // ApiClient against a stubbed window.fetch: headers, URL joining (api-base with or without /api/v1), no protected
-// request without a token, one host-driven token refresh, ApiError parsing.
+// request without a token, one host-driven token refresh, ApiError parsing (the body's extra fields as facts).
 import { expect } from '@open-wc/testing';
 import {
   ApiClient,
@@ -234,5 +234,27 @@ describe('ApiClient', () => {
     expect(later.retryAfter).to.be.within(115, 120);
     const forbidden = await rejection(api.post('/api/v1/tasks/t/decision', {}));
     expect([forbidden.code, forbidden.retryAfter]).to.deep.equal(['org_not_approved', undefined]);
+  });
+
+  it("keeps the error body's other fields as facts, beside the envelope (api/on-pre-response.ts)", async () => {
+    const missing = { public: 30, professional: 2, elective: 0, total: 32 };
+    const blockedBy = [{ recordId: 'd-1', reason: '提供虚假学时证明材料', endDate: null }];
+    const details = [{ field: 'public', message: '还差 30 学时' }];
+    replies.push(
+      status(409, { statusCode: 409, error: 'Conflict', message: '学时未达到要求', code: 'not_eligible', details, missing, required: missing }),
+      status(409, { statusCode: 409, error: 'Conflict', message: '失信', code: 'dishonesty_blocks', blockedBy }),
+      status(404, { statusCode: 404, error: 'Not Found', message: 'none' }),
+      new Response('[1, 2]', { status: 500 }),
+    );
+    const api = new ApiClient({ getToken: () => 't' });
+    const short = await rejection(api.post('/api/v1/me/certificates/2026'));
+    expect(short.facts).to.deep.equal({ missing, required: missing });
+    expect([short.code, short.details]).to.deep.equal(['not_eligible', details]);
+    expect((await rejection(api.post('/api/v1/me/certificates/2026'))).facts).to.deep.equal({ blockedBy });
+    expect((await rejection(api.get('/api/v1/x'))).facts).to.deep.equal({});
+    expect((await rejection(api.get('/api/v1/x'))).facts).to.deep.equal({});
+    // Errors made here, not by the server, have none either.
+    replies.push(new TypeError('Failed to fetch'));
+    expect((await rejection(api.get('/api/v1/x'))).facts).to.deep.equal({});
   });
 });

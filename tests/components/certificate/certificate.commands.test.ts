@@ -1,7 +1,9 @@
 // <jxjy-certificate>'s commands: 打印证书 POSTs the year with the token, shows the certificate, emits
-// jxjy-certificate-issued, saves the PDF and reads the years again; a 409 (hours missing, or a dishonesty record)
-// shows the server's message and the hours it names in a focused alert; 下载证书 fetches the PDF with the token —
-// again with a refreshed one after a 401 — and saves exactly the server's bytes under the server's filename.
+// jxjy-certificate-issued, saves the PDF and reads the years again; a 409 shows the server's message in a focused
+// alert and, at once (before the years are read again), what its facts say: each category's `missing` hours in the
+// alert and the year, or the `blockedBy` records in the blocked notice; 下载证书 fetches the PDF with the token —
+// again with a refreshed one after a 401 — and saves exactly the server's bytes under the server's filename
+// (Content-Disposition), or under the certificate number when the response names none.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, focused, json, text } from '../fetch-stub.js';
@@ -10,9 +12,17 @@ import { LIST, PDF_BYTES, Y1, Y2, certificate, list, pdfResponse, render, savedL
 
 afterEach(() => f.stub?.restore());
 
+/** A reply the test releases when it has looked at the screen in between. */
+function deferred() {
+  let resolve!: (response: Response) => void;
+  const promise = new Promise<Response>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 const ISSUE = `POST /api/v1/me/certificates/${Y1}`;
 const pdfRoute = (y: number) => `GET /api/v1/certificates/${certificate(y).certificateId}/pdf`;
-const filename = (y: number) => `${y}年度继续教育证书-JX${y}AB12CD34EF.pdf`;
+// Nothing the element could build itself: the name must come from the response.
+const filename = (y: number) => `${y}年度继续教育证书（服务器命名）.pdf`;
 const bytesOf = async (link: HTMLAnchorElement) => new Uint8Array(await (await fetch(link.href)).arrayBuffer());
 
 describe('jxjy-certificate commands', () => {
@@ -45,10 +55,11 @@ describe('jxjy-certificate commands', () => {
     expect([...(await bytesOf(link))]).to.deep.equal([...PDF_BYTES]);
   });
 
-  it("shows a 409 not_eligible's message and each category's missing hours in a focused alert, and reads the years again (zh-CN); passes axe", async () => {
+  it("shows a 409 not_eligible's message and each category's missing hours (its facts) in a focused alert and in the year at once, then reads the years again (zh-CN); passes axe", async () => {
     const message = `${Y1}年度学时未达到要求：公需科目还差 30 学时，专业科目还差 2 学时`;
+    const again = deferred();
     const { el, stub } = await render({
-      [LIST]: [list(), list()],
+      [LIST]: [list(), again.promise],
       [ISSUE]: [
         json(409, {
           statusCode: 409,
@@ -56,6 +67,8 @@ describe('jxjy-certificate commands', () => {
           message,
           code: 'not_eligible',
           missing: { public: 30, professional: 2, elective: 0, total: 32 },
+          required: { public: 30, professional: 42, elective: 18, total: 90 },
+          completed: { public: 0, professional: 40, elective: 18, total: 58 },
           details: [
             { field: 'public', message: '还差 30 学时' },
             { field: 'professional', message: '还差 2 学时' },
@@ -67,18 +80,37 @@ describe('jxjy-certificate commands', () => {
     await waitUntil(() => focused(el, $(el, '.failure')), 'alert focused');
     expect($(el, '.failure').getAttribute('role')).to.equal('alert');
     expect(text(el, '.failure-title')).to.equal(message);
-    const items = [...el.shadowRoot!.querySelectorAll('.failure li')].map((li) => li.textContent!.trim());
-    expect(items).to.deep.equal(['公需科目：还差 30 学时', '专业科目：还差 2 学时']);
+    const lines = (selector: string) => [...el.shadowRoot!.querySelectorAll(selector)].map((li) => li.textContent!.trim());
+    expect(lines('.failure li')).to.deep.equal(['公需科目还差 30 学时', '专业科目还差 2 学时']);
+    // The year as the server counted it, while the years are still being read again.
+    await waitUntil(() => stub.to(LIST).length === 2, 'years asked again');
+    expect($(el, '[part=verdict]').dataset['eligible']).to.equal('false');
+    expect(lines('[part=verdict] li')).to.deep.equal(['公需科目还差 30 学时', '专业科目还差 2 学时']);
+    expect(text(el, 'table.hours tr[data-row=total] [data-cell=completed]')).to.equal('58');
+    expect(text(el, 'table.hours tr[data-row=total] [data-cell=missing]')).to.equal('32');
+    expect(text(el, `table.overview tr[data-year="${Y1}"] .tag`)).to.equal('学时未达标');
+    expect(el.shadowRoot!.querySelector('[data-action=issue]')).to.equal(null);
     expect(stub.to(pdfRoute(Y1))).to.have.length(0);
-    await waitUntil(() => stub.to(LIST).length === 2, 'years read again');
     await expect(el).to.be.accessible();
+    again.resolve(list());
   });
 
-  it("shows a 409 dishonesty_blocks message in English", async () => {
+  it("lists a refusal's field details when it carries no hours", async () => {
+    const { el } = await render({
+      [LIST]: [list(), list()],
+      [ISSUE]: [json(422, { statusCode: 422, error: 'Unprocessable Entity', message: '输入有误', details: [{ field: 'year', message: '该年度尚未开始' }] })],
+    });
+    $(el, '[data-action=issue]').click();
+    await waitUntil(() => focused(el, $(el, '.failure')), 'alert focused');
+    expect(text(el, '.failure li')).to.equal('年度：该年度尚未开始');
+  });
+
+  it("shows a 409 dishonesty_blocks message in English, and the records it names (its facts) in the blocked notice at once", async () => {
     const message = 'an active dishonesty record blocks certificates for now';
-    const { el } = await render(
+    const again = deferred();
+    const { el, stub } = await render(
       {
-        [LIST]: [list(), list(years({ items: [year(Y1, { blocked: true })], blockedBy: [{ recordId: 'd-1', reason: 'False evidence', endDate: null }] }))],
+        [LIST]: [list(), again.promise],
         [ISSUE]: [json(409, { statusCode: 409, error: 'Conflict', message, code: 'dishonesty_blocks', blockedBy: [{ recordId: 'd-1', reason: 'False evidence', endDate: null }] })],
       },
       { lang: 'en' },
@@ -86,10 +118,16 @@ describe('jxjy-certificate commands', () => {
     $(el, '[data-action=issue]').click();
     await waitUntil(() => focused(el, $(el, '.failure')), 'alert focused');
     expect(text(el, '.failure')).to.equal(message);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part=blocked]'), 'the blocking record shown once read again');
+    await waitUntil(() => stub.to(LIST).length === 2, 'years asked again');
+    // Not yet read again: the notice comes from the refusal itself.
     expect(text(el, '[part=blocked] li')).to.equal('False evidence (until revoked)');
+    expect($(el, '[part=blocked] li').dataset['recordId']).to.equal('d-1');
+    expect(text(el, '[data-testid=blocked-year]')).to.contain('A dishonesty record stops this year’s certificate');
     expect(el.shadowRoot!.querySelector('[data-action=issue]')).to.equal(null);
     await expect(el).to.be.accessible();
+    again.resolve(list(years({ items: [year(Y1, { blocked: true })], blockedBy: [{ recordId: 'd-1', reason: 'False evidence', endDate: null }] })));
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('table.overview tbody tr').length === 1, 'years read again');
+    expect(text(el, '[part=blocked] li')).to.equal('False evidence (until revoked)');
   });
 
   it('downloads an issued certificate with the token, saving the exact bytes under the server’s filename', async () => {
@@ -106,6 +144,13 @@ describe('jxjy-certificate commands', () => {
     await waitUntil(() => text(el, '#certificate-status') === `已下载 ${filename(Y2)}。`, 'said so');
     stub.restore();
     expect([...(await bytesOf(link))]).to.deep.equal([...PDF_BYTES]);
+  });
+
+  it('saves under the certificate number when the response names no file', async () => {
+    const { el } = await render({ [LIST]: [list()], [pdfRoute(Y2)]: [new Response(PDF_BYTES, { headers: { 'Content-Type': 'application/pdf' } })] }, { year: Y2 });
+    const saved = savedLink(el);
+    $(el, '[data-action=download]').click();
+    expect((await saved).download).to.equal(`JX${Y2}AB12CD34EF.pdf`);
   });
 
   it('after a 401 asks the host for a fresh token and downloads again with it', async () => {

@@ -1,7 +1,7 @@
 // <jxjy-credit-records>'s evidence: an upload shows its progress and then the file (the record read again with
 // ?after=), sent as multipart field `file` with the token and language; 413 and 415 land at the file input; a file
-// over 10 MB is refused before sending; download fetches the file with the token and saves it under its name;
-// remove deletes it while the record is editable.
+// over 10 MB is refused before sending; download fetches the file with the token and saves it under its name — the
+// server's (Content-Disposition) when it gives one; remove deletes it while the record is editable.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { JxjyCreditRecords } from '../../../components/credit-records/credit-records.component.js';
 import { afterEach, describe, it } from '../mocha.js';
@@ -131,6 +131,28 @@ describe('jxjy-credit-records evidence', () => {
     expect(link.href).to.match(/^blob:/);
     stub.restore();
     expect(await (await fetch(link.href)).text()).to.equal('%PDF-1.4 evidence');
+  });
+
+  it("saves a download under the server's name for it when the response gives one", async () => {
+    const served = '培训证书（服务器命名）.pdf';
+    const { el } = await render({
+      'GET /api/v1/credit-records': [page([item(5, { status: 'submitted', attachmentCount: 1 })])],
+      'GET /api/v1/credit-records/r-5': [json(200, record(5, { status: 'submitted', attachments: [pdf] }))],
+      'GET /api/v1/credit-records/r-5/attachments/a-1': [
+        new Response('%PDF-1.4', { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="x.pdf"; filename*=UTF-8''${encodeURIComponent(served)}` } }),
+      ],
+    });
+    await openRecord(el, 5);
+    const saved = new Promise<HTMLAnchorElement>((resolve) => {
+      el.shadowRoot!.addEventListener('click', (e) => {
+        if (e.target instanceof HTMLAnchorElement && e.target.download) {
+          e.preventDefault();
+          resolve(e.target);
+        }
+      });
+    });
+    $(el, 'li[data-attachment-id="a-1"] [data-action=download]').click();
+    expect((await saved).download).to.equal(served);
   });
 
   it('removes a file while the record is a draft, and reads the record again', async () => {

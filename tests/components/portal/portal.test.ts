@@ -1,8 +1,10 @@
 // The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
-// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名), a unit reviewer's (待办事项 / 本单位人员) and an
-// institution reviewer's (待办事项 / 培训班管理), a screen's jxjy-navigate to another page, and signing out on
-// jxjy-token-expired. The ids and data-testids used here are the end-to-end test's selectors.
+// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名 / 证书打印 / 失信信息), a unit reviewer's
+// (待办事项 / 本单位人员 / 失信信息, read only), an institution reviewer's (待办事项 / 培训班管理) and the administrator's
+// (待办事项 / 学时要求 / 失信管理, recording and revoking), each role's page headings in both languages, a screen's
+// jxjy-navigate to another page, and signing out on jxjy-token-expired. The ids and data-testids used here are the
+// end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/config/config.js';
 import '../../../components/login/login.js';
@@ -18,6 +20,9 @@ import '../../../components/credit-summary/credit-summary.js';
 import '../../../components/class-catalog/class-catalog.js';
 import '../../../components/enrolments/enrolments.js';
 import '../../../components/class-manage/class-manage.js';
+import '../../../components/certificate/certificate.js';
+import '../../../components/dishonesty/dishonesty.js';
+import '../../../components/requirements/requirements.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -314,6 +319,127 @@ describe('demo portal', () => {
     location.hash = '#binding';
     await waitUntil(() => visible('view-home'), 'home instead of a person page');
     expect(byTestId('unit-binding')).to.equal(null);
+  });
+
+  it('gives a person 证书打印 and 失信信息 (their own records), and none of the administrator’s pages', async () => {
+    const year = new Date().getFullYear();
+    const hours = { public: 30, professional: 42, elective: 18, total: 90 };
+    const none = { public: 0, professional: 0, elective: 0, total: 0 };
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'person', subjectId: 'per-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'person', subjectId: 'per-1', username: 'zhang_san', name: '张三' })),
+      'GET /api/v1/me/certificates': [
+        json(200, { items: [{ year, required: hours, completed: hours, missing: none, eligible: true, blocked: false, certificate: null }], blockedBy: [] }),
+      ],
+      'GET /api/v1/me/dishonesty-records': [json(200, { items: [], nextCursor: null })],
+    });
+    await signIn();
+    await waitUntil(() => visible('view-profile'), 'profile page');
+    expect(byTestId('nav-certificate')!.hidden).to.equal(false);
+    expect(byTestId('nav-certificate')!.textContent).to.equal('证书打印');
+    expect(byTestId('nav-dishonesty')!.hidden).to.equal(false);
+    expect(byTestId('nav-dishonesty')!.textContent).to.equal('失信信息');
+    expect(['nav-dishonesty-admin', 'nav-requirements', 'nav-inbox'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true]);
+
+    byTestId('nav-certificate')!.click();
+    await waitUntil(() => visible('view-certificate') && byTestId('certificate')?.shadowRoot?.querySelector('[data-action=issue]'), 'certificate page');
+    expect(location.hash).to.equal('#certificate');
+    expect(document.getElementById('certificate-title')!.textContent).to.equal('继续教育证书打印');
+    expect(byTestId('nav-certificate')!.getAttribute('aria-current')).to.equal('page');
+    expect(document.activeElement).to.equal(document.getElementById('certificate-title'));
+    expect(stub.to('GET /api/v1/me/certificates')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+
+    byTestId('nav-dishonesty')!.click();
+    await waitUntil(() => visible('view-dishonesty') && byTestId('dishonesty')?.shadowRoot?.querySelector('.empty'), 'dishonesty page');
+    expect(location.hash).to.equal('#dishonesty');
+    expect(document.getElementById('dishonesty-title')!.textContent).to.equal('我的失信信息');
+    expect(byTestId('dishonesty')!.hasAttribute('mode')).to.equal(false);
+    expect(byTestId('dishonesty')!.shadowRoot!.querySelector('[data-action=record]')).to.equal(null);
+    expect(byTestId('certificate')).to.equal(null);
+    expect(stub.to('GET /api/v1/me/dishonesty-records')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+    location.hash = '#requirements';
+    await waitUntil(() => visible('view-profile'), 'the start page instead of an administrator page');
+    expect(byTestId('requirements')).to.equal(null);
+  });
+
+  it("gives a unit reviewer 失信信息 with its members' records, read only", async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'unit', orgId: 'org-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'unit', orgId: 'org-1', org: { orgId: 'org-1', name: '示例单位', status: 'approved' } })),
+      'GET /api/v1/tasks': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/dishonesty-records': [json(200, { items: [], nextCursor: null })],
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'unit inbox');
+    expect(byTestId('nav-dishonesty')!.hidden).to.equal(false);
+    expect(byTestId('nav-dishonesty-admin')!.hidden).to.equal(true);
+    expect(byTestId('nav-certificate')!.hidden).to.equal(true);
+    byTestId('nav-dishonesty')!.click();
+    await waitUntil(() => visible('view-dishonesty') && byTestId('dishonesty')?.shadowRoot?.querySelector('.empty'), 'dishonesty page');
+    expect(byTestId('dishonesty')!.getAttribute('mode')).to.equal('review');
+    expect(document.getElementById('dishonesty-title')!.textContent).to.equal('本单位人员失信信息');
+    expect(byTestId('nav-dishonesty')!.getAttribute('aria-current')).to.equal('page');
+    expect(byTestId('dishonesty')!.shadowRoot!.querySelector('[data-action=record]')).to.equal(null);
+    const call = stub.to('GET /api/v1/dishonesty-records')[0]!;
+    expect([call.query.get('personId'), call.headers.get('Authorization')]).to.deep.equal([null, 'Bearer jwt-full']);
+    await expect(document.body).to.be.accessible();
+    location.hash = '#certificate';
+    await waitUntil(() => visible('view-home'), 'home instead of a person page');
+    expect(byTestId('certificate')).to.equal(null);
+  });
+
+  it('gives the administrator 待办事项, 学时要求 and 失信管理 (recording and revoking), headed in either language', async () => {
+    const year = new Date().getFullYear();
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session())],
+      'GET /api/v1/me': () => json(200, me()),
+      'GET /api/v1/tasks': () => json(200, { items: [], nextCursor: null }),
+      [`GET /api/v1/requirements/${year}`]: [json(200, { year, public: 30, professional: 42, elective: 18, total: 90, setAt: null })],
+      'GET /api/v1/dishonesty-records': () => json(200, { items: [], nextCursor: null }),
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'admin inbox');
+    expect(byTestId('user-nav')!.hidden).to.equal(false);
+    expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
+    expect(['nav-requirements', 'nav-dishonesty-admin'].map((id) => byTestId(id)!.textContent)).to.deep.equal(['学时要求', '失信管理']);
+    expect(['nav-profile', 'nav-certificate', 'nav-dishonesty', 'nav-members', 'nav-manage-classes'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true, true, true]);
+
+    byTestId('nav-requirements')!.click();
+    await waitUntil(() => visible('view-requirements') && byTestId('requirements')?.shadowRoot?.querySelector('form'), 'requirements page');
+    expect(location.hash).to.equal('#requirements');
+    expect(document.getElementById('requirements-title')!.textContent).to.equal('年度学时要求');
+    expect(document.activeElement).to.equal(document.getElementById('requirements-title'));
+    expect(stub.to(`GET /api/v1/requirements/${year}`)[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    await expect(document.body).to.be.accessible();
+
+    byTestId('nav-dishonesty-admin')!.click();
+    await waitUntil(() => visible('view-dishonesty') && byTestId('dishonesty')?.shadowRoot?.querySelector('.empty'), 'dishonesty page');
+    expect(location.hash).to.equal('#dishonesty');
+    expect(byTestId('dishonesty')!.getAttribute('mode')).to.equal('admin');
+    expect(byTestId('dishonesty')!.shadowRoot!.querySelector('[data-action=record]')).to.not.equal(null);
+    expect(document.getElementById('dishonesty-title')!.textContent).to.equal('失信信息管理');
+    expect(byTestId('nav-dishonesty-admin')!.getAttribute('aria-current')).to.equal('page');
+    await expect(document.body).to.be.accessible();
+
+    try {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'en', 'English');
+      expect(document.getElementById('dishonesty-title')!.textContent).to.equal('Managing dishonesty records');
+      expect(['nav-inbox', 'nav-requirements', 'nav-dishonesty-admin'].map((id) => byTestId(id)!.textContent)).to.deep.equal(['Tasks', 'Hour requirements', 'Dishonesty records']);
+      await waitUntil(() => byTestId('dishonesty')!.shadowRoot!.querySelector('[data-action=record]')?.textContent?.trim() !== '记录失信信息', 'English screen');
+      await expect(document.body).to.be.accessible();
+    } finally {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+    }
+    location.hash = '#certificate';
+    await waitUntil(() => visible('view-home'), 'home instead of a person page');
+    expect(byTestId('certificate')).to.equal(null);
   });
 
   it('switches the language of the page and the screens', async () => {

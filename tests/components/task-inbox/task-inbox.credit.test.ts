@@ -1,5 +1,6 @@
 // <jxjy-task-inbox> credit-review rows: the record's title, the person (name, masked ID number), what is declared,
-// the evidence as download buttons fetching the file with the token (saved under its name), and a clear warning
+// the evidence as download buttons fetching the file with the token (saved under its name, the server's when it gives
+// one), and a clear warning
 // for a duplicate or overlapping declaration naming the other record and its dates; zh and en with axe.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/task-inbox/task-inbox.js';
@@ -104,6 +105,26 @@ describe('jxjy-task-inbox credit-review rows', () => {
     expect(link.download).to.equal('签到表.png');
     stub!.restore();
     expect(await (await fetch(link.href)).text()).to.equal('PNG!');
+  });
+
+  it("saves an attachment under the server's name for it when the response gives one", async () => {
+    const served = '签到表（服务器命名）.png';
+    const el = await render({
+      [LIST]: [json(200, { items: [task(3, details())], nextCursor: null })],
+      'GET /api/v1/credit-records/rec-3/attachments/a-2': [
+        new Response('PNG!', { headers: { 'Content-Type': 'image/png', 'Content-Disposition': `attachment; filename="x.png"; filename*=UTF-8''${encodeURIComponent(served)}` } }),
+      ],
+    });
+    const saved = new Promise<HTMLAnchorElement>((resolve) => {
+      el.shadowRoot!.addEventListener('click', (e) => {
+        if (e.target instanceof HTMLAnchorElement && e.target.download) {
+          e.preventDefault();
+          resolve(e.target);
+        }
+      });
+    });
+    $(el, '[data-attachment-id="a-2"]').click();
+    expect((await saved).download).to.equal(served);
   });
 
   it('shows a failed download as an alert', async () => {

@@ -7,18 +7,18 @@
  * retried after a crash finds its stream and writes nothing again: every row exactly once.
  */
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
-import { newVerificationCode } from '../../../api/certificates/codes.js';
-import { type LegacyCertificate, type LegacyCounts, type LegacyKind, type LegacyRecord, type LegacyRowError, type LegacyRowEvent, legacyRowsStream } from '../../../events/legacy.js';
-import type { Database } from '../../../events/store/database.js';
-import type { EventStore, NewEvent } from '../../../events/store/event-store.js';
-import type { FileStore } from '../../../events/store/files/file-store.js';
-import { nameBasedId } from '../../../events/store/name-based-id.js';
-import { readCheckpoints } from '../../../projections/checkpoints.js';
-import { type ChunkInput, type ChunkOutcome, type Survey, type SurveyInput, UNREADABLE_FILE } from '../../legacy/messages.js';
-import { mapHeader } from './columns.js';
-import { readTable } from './read-table.js';
-import { type RawRow, checkCertificateRow, checkRecordRow } from './rows.js';
-import { sniffTable } from './sniff-table.js';
+import { newVerificationCode } from '../../api/certificates/codes.js';
+import { type LegacyCertificate, type LegacyCounts, type LegacyKind, type LegacyRecord, type LegacyRowError, type LegacyRowEvent, legacyRowsStream } from '../../events/legacy.js';
+import type { Database } from '../../events/store/database.js';
+import type { EventStore, NewEvent } from '../../events/store/event-store.js';
+import type { FileStore } from '../../events/store/files/file-store.js';
+import { nameBasedId } from '../../events/store/name-based-id.js';
+import { readCheckpoints } from '../../projections/checkpoints.js';
+import { type ChunkInput, type ChunkOutcome, type Survey, type SurveyInput, UNREADABLE_FILE } from '../legacy/messages.js';
+import { mapHeader } from '../../api/legacy/columns.js';
+import { readTable } from '../../api/files/tables/read-table.js';
+import { type RawRow, checkCertificateRow, checkRecordRow } from '../../api/legacy/rows.js';
+import { sniffTable } from '../../api/files/tables/sniff-table.js';
 
 export const LEGACY_CHUNK_SIZE = 2_000;
 const ERRORS_RETURNED = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateFormat } from '../../../../workflows/activities/legacy-import/xlsx-styles.js';
+import { isDateFormat } from '../../../../api/files/tables/xlsx-styles.js';
 
 describe('isDateFormat', () => {
   it('sees a date in the formats Chinese Excel, WPS and other locales write', () => {

@@ -6,9 +6,9 @@
  * same row imported again is recognised.
  */
 import crypto from 'node:crypto';
-import type { CreditCategory } from '../../../events/credit.js';
-import type { LegacyCertificate, LegacyKind, LegacyRecord, LegacyRowError } from '../../../events/legacy.js';
-import { PERSON_NAME, idNumberProblem, nameProblem, normalizeIdNumber, textProblem } from '../../../events/vocabulary/index.js';
+import type { CreditCategory } from '../../events/credit.js';
+import type { LegacyCertificate, LegacyKind, LegacyRecord, LegacyRowError } from '../../events/legacy.js';
+import { PERSON_NAME, idNumberProblem, nameProblem, normalizeIdNumber, textProblem } from '../../events/vocabulary/index.js';
 import { labelOf } from './columns.js';
 
 export type Cell = string | number | null;

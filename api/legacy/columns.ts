@@ -3,7 +3,7 @@
  * the old system's exports and people retyping them write it — 身份证号 or idNumber, 公需 or 公需科目 or public. Header
  * cells are matched trimmed, without spaces, case-insensitively; a header may name a field once.
  */
-import type { LegacyKind } from '../../../events/legacy.js';
+import type { LegacyKind } from '../../events/legacy.js';
 
 export interface Column {
   field: string;

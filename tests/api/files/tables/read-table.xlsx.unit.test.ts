@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { type TableRow, readTable } from '../../../../workflows/activities/legacy-import/read-table.js';
-import { sniffTable } from '../../../../workflows/activities/legacy-import/sniff-table.js';
-import { TableReadError } from '../../../../workflows/activities/legacy-import/table-errors.js';
+import { type TableRow, readTable } from '../../../../api/files/tables/read-table.js';
+import { sniffTable } from '../../../../api/files/tables/sniff-table.js';
+import { TableReadError } from '../../../../api/files/tables/table-errors.js';
 import { rawXlsx } from './table-fixtures.js';
 
 const XLSX = { format: 'xlsx' } as const;

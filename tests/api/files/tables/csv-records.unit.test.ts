@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CsvRecord, CsvRecords, type Delimiter } from '../../../../workflows/activities/legacy-import/csv-records.js';
-import { TableReadError } from '../../../../workflows/activities/legacy-import/table-errors.js';
+import { type CsvRecord, CsvRecords, type Delimiter } from '../../../../api/files/tables/csv-records.js';
+import { TableReadError } from '../../../../api/files/tables/table-errors.js';
 
 /** Parses text fed in the pieces given, as the decoder hands it over. */
 function parse(pieces: string[], delimiter: Delimiter = ','): CsvRecord[] {

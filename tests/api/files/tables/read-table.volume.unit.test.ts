@@ -9,8 +9,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { type TableRow, readTable } from '../../../../workflows/activities/legacy-import/read-table.js';
-import { type SniffedTable, sniffTable } from '../../../../workflows/activities/legacy-import/sniff-table.js';
+import { type TableRow, readTable } from '../../../../api/files/tables/read-table.js';
+import { type SniffedTable, sniffTable } from '../../../../api/files/tables/sniff-table.js';
 import { utf8 } from './table-fixtures.js';
 
 v8.setFlagsFromString('--expose-gc');

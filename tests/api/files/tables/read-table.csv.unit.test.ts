@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type TableRow, readTable } from '../../../../workflows/activities/legacy-import/read-table.js';
-import { type SniffedTable, sniffTable } from '../../../../workflows/activities/legacy-import/sniff-table.js';
-import { TableReadError } from '../../../../workflows/activities/legacy-import/table-errors.js';
+import { type TableRow, readTable } from '../../../../api/files/tables/read-table.js';
+import { type SniffedTable, sniffTable } from '../../../../api/files/tables/sniff-table.js';
+import { TableReadError } from '../../../../api/files/tables/table-errors.js';
 import { encodeGb18030, utf16le, utf8 } from './table-fixtures.js';
 
 async function rowsOf(bytes: Uint8Array, sniffed: SniffedTable | null = sniffTable(bytes)): Promise<TableRow[]> {

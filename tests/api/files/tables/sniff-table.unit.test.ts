@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sniffTable } from '../../../../workflows/activities/legacy-import/sniff-table.js';
+import { sniffTable } from '../../../../api/files/tables/sniff-table.js';
 import { NOT_TABLES, encodeGb18030, noise, rawXlsx, utf16le, utf8, zip } from './table-fixtures.js';
 
 const HEADER = '身份证号,姓名,年度,类别,项目名称,学时\r\n440101199001011234,张三,2018,公需科目,法治讲座,6\r\n';
