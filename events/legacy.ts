@@ -49,10 +49,10 @@ export interface LegacyImportStarted {
   data: { importId: string; kind: LegacyKind; dryRun: boolean; file: LegacyFile; firstDeclarableYear: number; startedBy: string; startedAt: string };
 }
 
-/** The file read once and its rows laid out for the chunks (a normalised copy in the file store). */
+/** The file read once and its rows laid out chunk by chunk as JSON lines in the file store: a chunk reads its own rows and nothing more. */
 export interface LegacyImportSurveyed {
   type: 'LegacyImportSurveyed';
-  data: { importId: string; totalRows: number; rowsFile: string; chunkSize: number; chunks: number };
+  data: { importId: string; totalRows: number; chunkFiles: string[]; chunkSize: number; chunks: number };
 }
 
 export interface LegacyChunkProcessed {
@@ -128,7 +128,8 @@ export interface LegacyImportState {
   startedBy: string | null;
   startedAt: string | null;
   totalRows: number | null;
-  rowsFile: string | null;
+  /** Null until the file has been read. */
+  chunkFiles: string[] | null;
   chunkSize: number;
   chunks: number;
   /** Chunks done, in order. */
@@ -147,7 +148,7 @@ const add = (a: LegacyCounts, b: LegacyCounts): LegacyCounts => ({
 });
 
 export const initialLegacyImport = (importId: string): LegacyImportState => ({
-  importId, status: 'none', kind: null, dryRun: false, file: null, firstDeclarableYear: 2019, startedBy: null, startedAt: null, totalRows: null, rowsFile: null,
+  importId, status: 'none', kind: null, dryRun: false, file: null, firstDeclarableYear: 2019, startedBy: null, startedAt: null, totalRows: null, chunkFiles: null,
   chunkSize: 0, chunks: 0, chunksDone: 0, counts: zero(), errors: [], finishedAt: null, failure: null,
 });
 
@@ -158,8 +159,8 @@ export function evolveLegacyImport(state: LegacyImportState, event: LegacyImport
       return { ...state, status: 'running', kind, dryRun, file, firstDeclarableYear, startedBy, startedAt };
     }
     case 'LegacyImportSurveyed': {
-      const { totalRows, rowsFile, chunkSize, chunks } = event.data;
-      return { ...state, totalRows, rowsFile, chunkSize, chunks };
+      const { totalRows, chunkFiles, chunkSize, chunks } = event.data;
+      return { ...state, totalRows, chunkFiles, chunkSize, chunks };
     }
     case 'LegacyChunkProcessed':
       return {

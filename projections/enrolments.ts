@@ -1,7 +1,8 @@
 /**
  * Enrolments read model: one row per person and class (the latest enrolment of that pair), from the `enrolment-`
- * streams — a person's list (`GET /me/enrolments`, with decision times and reasons), a class's roster for its
- * institution, and the lookup from an enrolment id to its lifecycle.
+ * streams — a person's list (`GET /me/enrolments`, with the time of each step and the reason of a decision), a class's
+ * roster for its institution, the person's own status beside each catalogue class, and the lookup from an enrolment id
+ * to its lifecycle.
  */
 import { ENROLMENT_EVENT_TYPES, type EnrolmentEvent, type EnrolmentStatus } from '../events/enrolment.js';
 import type { CreditCategory } from '../events/credit.js';
@@ -29,6 +30,11 @@ export interface EnrolmentRow {
   status: EnrolmentStatus;
   reason: string | null;
   requestedAt: string;
+  /** When a seat freed and the enrolment left the waiting list (null if it never waited, or waits still). */
+  promotedAt: string | null;
+  /** When the institution approved it; kept when the class later completes (which moves `decidedAt`). */
+  approvedAt: string | null;
+  /** The latest decision or ending: approval, rejection, cancellation, completion, absence or lapse. */
   decidedAt: string | null;
   position: string;
 }
@@ -51,6 +57,8 @@ CREATE TABLE IF NOT EXISTS enrolments (
   status           text NOT NULL,
   reason           text,
   requested_at     text COLLATE "C" NOT NULL,
+  promoted_at      text,
+  approved_at      text,
   decided_at       text,
   position         text NOT NULL
 );
@@ -80,6 +88,8 @@ export const ENROLMENT_ROWS: RowFold<EnrolmentRow> = {
     status: ['status', 'text'],
     reason: ['reason', 'text'],
     requestedAt: ['requested_at', 'text'],
+    promotedAt: ['promoted_at', 'text'],
+    approvedAt: ['approved_at', 'text'],
     decidedAt: ['decided_at', 'text'],
     position: ['position', 'text'],
   },
@@ -99,13 +109,15 @@ export function evolveEnrolmentRow(row: EnrolmentRow | undefined, event: Recorde
         key: keyOf(event), enrolmentId: d.enrolmentId, classId: d.class.classId, personId: d.personId, personName: d.personName,
         idNumberMasked: d.idNumberMasked, institutionId: d.class.institutionId, institutionName: d.class.institutionName, classTitle: d.class.title,
         category: d.class.category, halfHours: d.class.halfHours, startDate: d.class.startDate, endDate: d.class.endDate, status: d.status,
-        reason: null, requestedAt: d.requestedAt, decidedAt: null, position,
+        reason: null, requestedAt: d.requestedAt, promotedAt: null, approvedAt: null, decidedAt: null, position,
       };
     }
     case 'EnrolmentPromoted':
-      return row && { ...row, status: 'pending', position };
-    case 'EnrolmentApproved':
-      return decided('approved', typed.data.approvedAt);
+      return row && { ...row, status: 'pending', promotedAt: typed.data.promotedAt, position };
+    case 'EnrolmentApproved': {
+      const approved = decided('approved', typed.data.approvedAt);
+      return approved && { ...approved, approvedAt: typed.data.approvedAt };
+    }
     case 'EnrolmentRejected':
       return decided('rejected', typed.data.rejectedAt, typed.data.reason);
     case 'EnrolmentCancelled':
@@ -125,7 +137,8 @@ export function evolveEnrolmentRow(row: EnrolmentRow | undefined, event: Recorde
 
 export const enrolmentsProjection: Projection = {
   name: 'enrolments',
-  version: 1,
+  // 2: promoted_at and approved_at (rebuilt from the events, which always carried both moments).
+  version: 2,
   tables: TABLES,
   tableNames: ['enrolments'],
   filter: { streamPrefixes: ['enrolment-'], eventTypes: ENROLMENT_EVENT_TYPES },
@@ -154,6 +167,14 @@ export async function listMyEnrolments(sql: Sql, personId: string, limit: number
 export async function rosterOf(sql: Sql, classId: string): Promise<EnrolmentRow[]> {
   const { rows } = await sql.query<EnrolmentRow>(`${SELECT} WHERE class_id = $1 ORDER BY person_name, person_id`, [classId]);
   return rows;
+}
+
+/** The person's latest enrolment in each of `classIds` (a catalogue page's classes); classes they never joined are absent. */
+export async function enrolmentsOfPerson(sql: Sql, personId: string, classIds: string[]): Promise<Map<string, EnrolmentRow>> {
+  if (classIds.length === 0) return new Map();
+  const keys = classIds.map((classId) => `${classId}:${personId}`);
+  const { rows } = await sql.query<EnrolmentRow>(`${SELECT} WHERE enrolment_key = ANY($1)`, [keys]);
+  return new Map(rows.map((row) => [row.classId, row]));
 }
 
 export async function getEnrolment(sql: Sql, enrolmentId: string): Promise<EnrolmentRow | null> {

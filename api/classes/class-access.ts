@@ -53,6 +53,8 @@ export const rosterEntry = (row: EnrolmentRow) => ({
   idNumberMasked: row.idNumberMasked,
   status: row.status,
   requestedAt: row.requestedAt,
+  promotedAt: row.promotedAt,
+  approvedAt: row.approvedAt,
   decidedAt: row.decidedAt,
   reason: row.reason,
 });

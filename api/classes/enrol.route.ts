@@ -2,7 +2,8 @@
  * A person enrols in a class (报名): only with a confirmed unit (409 saying to bind first), only in a class visible
  * from that unit's region (404 otherwise), only while it is accepting (409); the class decides whether there is a seat
  * (pending, for the institution to review) or a place in line (waitlisted). The person may cancel before the class
- * starts; `GET /me/enrolments` lists every enrolment with its decision time and reason.
+ * starts; `GET /me/enrolments` lists every enrolment with the time of each step (request, promotion from the waiting
+ * list, approval, the latest decision or ending) and the reason of a rejection.
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
@@ -89,6 +90,7 @@ export const myEnrolmentsRoute: ServerRoute<{ Query: { limit: number; cursor?: s
   path: '/me/enrolments',
   options: {
     description: 'My enrolments (培训班报名情况)',
+    notes: '`promotedAt`: when a seat freed and it left the waiting list; `approvedAt`: when the institution approved it; `decidedAt`: the latest decision or ending (moves to the completion time when the class completes).',
     tags: ['api', 'classes'],
     auth: { access: { scope: ['person'] } },
     validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(20), cursor: Joi.string().max(300), ...afterQuery }) },
@@ -102,6 +104,8 @@ export const myEnrolmentsRoute: ServerRoute<{ Query: { limit: number; cursor?: s
           class: { classId: row.classId, title: row.classTitle, institutionName: row.institutionName, category: row.category, hours: toHours(row.halfHours), startDate: row.startDate, endDate: row.endDate },
           status: row.status,
           requestedAt: row.requestedAt,
+          promotedAt: row.promotedAt,
+          approvedAt: row.approvedAt,
           decidedAt: row.decidedAt,
           reason: row.reason,
         })),

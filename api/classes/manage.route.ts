@@ -1,11 +1,12 @@
 /**
- * An institution runs its classes (培训班): create one (its region defaulting to the institution's), open it for
- * enrolment (接受报名), close it, and complete it with the attendees, whose hours then count. Another institution's
- * class answers 404; completing twice 409.
+ * An institution runs its classes (培训班): create one (its region, a Guangdong code, defaulting to the institution's),
+ * open it for enrolment (接受报名), close it, and complete it with the attendees, whose hours then count — the answer's
+ * roster already saying who completed and who was absent. Another institution's class answers 404; completing twice 409.
  */
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { type CreditCategory, toHalfHours } from '../../events/credit.js';
+import type { Localized } from '../../events/vocabulary/index.js';
 import { rosterOf } from '../../projections/enrolments.js';
 import {
   type ClassView, classWorkflowId, closeClassUpdate, completeClassUpdate, createClassUpdate, openClassUpdate,
@@ -13,6 +14,8 @@ import {
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
+import { requireProvinceRegion } from '../orgs/region.js';
+import { READ_WAIT_MS } from '../read-your-writes.js';
 import { eventMetadata } from '../request-context.js';
 import { classBody, loadOwnClass } from './class-access.js';
 import { CLASS_LABELS, classFields, classSchema } from './schemas.js';
@@ -31,12 +34,18 @@ interface ClassPayload {
 const params = Joi.object({ classId: Joi.string().guid().required() });
 const institutionOnly = { access: { scope: ['institution'] } };
 
+/** An institution registered outside Guangdong before the province rule: its region cannot be a class's default. */
+const ownRegionOutside = (code: string): Localized => ({
+  zh: `本机构登记的行政区划代码（${code}）不在广东省内，请填写培训班面向地区的「行政区划代码」（如 440100 广州市、440000 全省）`,
+  en: `Your organisation's region code (${code}) is outside Guangdong: give the class's Region code (e.g. 440100 Guangzhou or 440000 the whole province)`,
+});
+
 export const createClassRoute: ServerRoute<{ Payload: ClassPayload }> = {
   method: 'POST',
   path: '/classes',
   options: {
     description: 'Create a training class (发布培训班)',
-    notes: 'A draft; the region defaults to the institution’s. Open it for enrolment with POST /classes/{id}/open.',
+    notes: 'A draft; the region defaults to the institution’s, and must be a Guangdong code (44xxxx; 422 otherwise). Open it for enrolment with POST /classes/{id}/open.',
     tags: ['api', 'classes'],
     auth: institutionOnly,
     plugins: { jxjy: { successStatus: 201, labels: CLASS_LABELS } },
@@ -45,6 +54,8 @@ export const createClassRoute: ServerRoute<{ Payload: ClassPayload }> = {
     handler: async (request, h) => {
       const institution = (await requireApprovedOrg(request))!;
       const { hours, description, regionCode, ...rest } = request.payload;
+      if (regionCode) requireProvinceRegion(regionCode);
+      else requireProvinceRegion(institution.regionCode, ownRegionOutside(institution.regionCode));
       const classId = crypto.randomUUID();
       const metadata = eventMetadata(request);
       const view = await sendCommand(request, {
@@ -92,7 +103,10 @@ export const completeClassRoute: ServerRoute<{ Params: { classId: string }; Payl
   path: '/classes/{classId}/complete',
   options: {
     description: 'Complete a class with its attendees (结业)',
-    notes: 'Once closed and started. Each attendee (an approved enrollee) is granted the class hours in the year of its start date. A second completion → 409.',
+    notes:
+      'Once closed and started. Each attendee (an approved enrollee) is granted the class hours in the year of its start date. A second completion → 409. ' +
+      'The roster shows every enrollee’s outcome (completed, missed, lapsed), and `position` covers those outcomes, so `GET /classes/{id}?after=` shows them too; ' +
+      'should the roster not catch up within the read wait, the answer leaves it out rather than show it stale.',
     tags: ['api', 'classes'],
     auth: institutionOnly,
     plugins: { jxjy: { labels: CLASS_LABELS } },
@@ -107,7 +121,15 @@ export const completeClassRoute: ServerRoute<{ Params: { classId: string }; Payl
         update: completeClassUpdate,
         args: { attendeePersonIds: request.payload.attendeePersonIds, actor: metadata.actor, correlationId: metadata.correlationId },
       });
-      return classBody(view, { position: view.position, roster: await rosterOf(request.server.app.deps.db, state.classId) });
+      // Each enrollee's outcome is appended by the completion's after-effects, which the Update awaited, so after the
+      // class's own event: the store's head covers them where `view.position` does not.
+      const { db, store, projections } = request.server.app.deps;
+      const head = await store.writtenPosition();
+      const position = head > view.position ? head : view.position;
+      const current = await projections.waitFor(position, READ_WAIT_MS, ['enrolments']);
+      // The class is completed whatever the read model says: a roster still catching up is left out (a client reads it
+      // with `?after=position`), never answered with the approvals the completion has just settled.
+      return classBody(view, { position, ...(current ? { roster: await rosterOf(db, state.classId) } : {}) });
     },
   },
 };

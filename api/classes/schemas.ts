@@ -29,9 +29,19 @@ const enrolment = Joi.object({
   idNumberMasked: Joi.string().required(),
   status: Joi.string().required(),
   requestedAt: Joi.string().required(),
+  promotedAt: Joi.string().allow(null).required().description('when a seat freed and the enrolment left the waiting list'),
+  approvedAt: Joi.string().allow(null).required().description('when the institution approved it (kept after completion)'),
   decidedAt: Joi.string().allow(null).required(),
   reason: Joi.string().allow(null).required(),
 }).label('RosterEntry');
+
+/** For a person's catalogue: where they stand in this class (their latest enrolment), or null if they never enrolled. */
+const myEnrolmentOfClass = Joi.object({
+  enrolmentId: Joi.string().required(),
+  status: Joi.string().required(),
+})
+  .allow(null)
+  .label('MyEnrolmentOfClass');
 
 export const classSchema = Joi.object({
   classId: Joi.string().required(),
@@ -50,6 +60,7 @@ export const classSchema = Joi.object({
   regionCode: Joi.string().required(),
   description: Joi.string().allow(null).required(),
   roster: Joi.array().items(enrolment),
+  myEnrolment: myEnrolmentOfClass.description('GET /classes for a person: their own latest enrolment in the class, or null'),
   position: Joi.string(),
 }).label('Class');
 
@@ -66,6 +77,8 @@ export const myEnrolmentSchema = Joi.object({
   }).required(),
   status: Joi.string().required(),
   requestedAt: Joi.string().required(),
-  decidedAt: Joi.string().allow(null).required(),
+  promotedAt: Joi.string().allow(null).required().description('when a seat freed and it left the waiting list; null if it never waited'),
+  approvedAt: Joi.string().allow(null).required().description('when the institution approved it; kept when the class completes'),
+  decidedAt: Joi.string().allow(null).required().description('the latest decision or ending (approval, rejection, cancellation, completion…)'),
   reason: Joi.string().allow(null).required(),
 }).label('MyEnrolment');

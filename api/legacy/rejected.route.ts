@@ -1,7 +1,7 @@
 /**
  * GET /legacy/imports/{importId}/rejected — every refused row as CSV, in the import's own column names with the
  * row's number and the reason in extra columns, UTF-8 with a BOM so Excel opens it in Chinese: the old system's
- * operators fix the rows and send them again. Worked out again from the import's normalised rows (the checks are
+ * operators fix the rows and send them again. Worked out again from the import's normalised rows, chunk by chunk (the checks are
  * pure), so nothing about the rejected rows needs keeping in the history.
  */
 import type { ServerRoute } from '@hapi/hapi';
@@ -31,18 +31,20 @@ export const rejectedRowsRoute: ServerRoute<{ Params: { importId: string } }> = 
     validate: { params: Joi.object({ importId: Joi.string().guid().required() }) },
     handler: async (request, h) => {
       const state = await loadLegacyImport(request, request.params.importId);
-      if (!state.rowsFile) throw new ConflictError({ zh: '文件尚未读取完毕，请稍后再下载', en: 'the file has not been read yet; try again shortly' });
-      const bytes = await request.server.app.deps.files.get(state.rowsFile);
+      if (!state.chunkFiles) throw new ConflictError({ zh: '文件尚未读取完毕，请稍后再下载', en: 'the file has not been read yet; try again shortly' });
       const lang = langOf(request);
       const kind = state.kind!;
       const columns = COLUMNS[kind];
       const lines = [[lang === 'en' ? 'Row' : '行号', ...columns.map((c) => c.label.zh), lang === 'en' ? 'Reason' : '错误原因'].map(csvField).join(',')];
-      for (const line of Buffer.from(bytes ?? new Uint8Array()).toString('utf8').split('\n')) {
-        if (!line) continue;
-        const raw = JSON.parse(line) as RawRow;
-        const checked = kind === 'records' ? checkRecordRow(raw, state.firstDeclarableYear) : checkCertificateRow(raw, state.firstDeclarableYear);
-        if (checked.ok) continue;
-        lines.push([raw.row, ...columns.map((c) => raw.values[c.field] ?? null), pick(lang, checked.error.message)].map(csvField).join(','));
+      for (const chunkFile of state.chunkFiles) {
+        const bytes = await request.server.app.deps.files.get(chunkFile);
+        for (const line of Buffer.from(bytes ?? new Uint8Array()).toString('utf8').split('\n')) {
+          if (!line) continue;
+          const raw = JSON.parse(line) as RawRow;
+          const checked = kind === 'records' ? checkRecordRow(raw, state.firstDeclarableYear) : checkCertificateRow(raw, state.firstDeclarableYear);
+          if (checked.ok) continue;
+          lines.push([raw.row, ...columns.map((c) => raw.values[c.field] ?? null), pick(lang, checked.error.message)].map(csvField).join(','));
+        }
       }
       const base = state.file!.filename.replace(/\.(csv|xlsx)$/i, '');
       return h

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { eventMetadata } from '../request-context.js';
 import { sendApplication } from './apply.js';
 import { loadOrgSummary } from './org-access.js';
+import { requireProvinceRegion } from './region.js';
 import { USCC_TAKEN } from '../../workflows/org/messages.js';
 import { ORG_LABELS, applicationResultSchema, orgDetailsFields } from './schemas.js';
 
@@ -33,6 +34,7 @@ export const reapplyRoute: ServerRoute<{ Params: { orgId: string }; Payload: Rea
       if (request.auth.credentials.orgId !== orgId) throw new NotFoundError();
       const org = await loadOrgSummary(store, orgId);
       if (!org) throw new NotFoundError();
+      requireProvinceRegion(request.payload.regionCode);
       const owner = await claimOwner(store, usccClaimStream(request.payload.uscc));
       if (owner && owner !== orgId) throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       const metadata = eventMetadata(request);

@@ -20,6 +20,7 @@ import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
 import { fromTemporalError } from '../temporal-errors.js';
 import { sendApplication } from './apply.js';
+import { requireProvinceRegion } from './region.js';
 import { ORG_LABELS, applicationResultSchema, orgDetailsFields } from './schemas.js';
 
 type RegisterOrgPayload = OrgDetails & { reviewerUsername: string; reviewerPassword: string; captchaId: string; captchaAnswer: string };
@@ -30,7 +31,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
   options: {
     auth: false,
     description: 'Register an organisation (单位/施教机构注册)',
-    notes: 'Opens an org-approval task for admin. The reviewer account can log in at once but may act only after approval.',
+    notes: 'Opens an org-approval task for admin. The reviewer account can log in at once but may act only after approval. A region code outside Guangdong (not 44xxxx) → 422.',
     tags: ['api', 'orgs'],
     plugins: { jxjy: { successStatus: 201, labels: ORG_LABELS } },
     validate: {
@@ -48,6 +49,8 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
       const { db, store } = request.server.app.deps;
       const body = request.payload;
       const now = nowOf(request);
+      // Before the captcha is spent: a region outside Guangdong is a typo to correct, not a reason to solve it again.
+      requireProvinceRegion(body.regionCode);
       await consumeCaptcha(db, body.captchaId, body.captchaAnswer, now);
       // Checked here so the usual duplicate writes nothing at all; the workflow's claims settle a race.
       if (await claimOwner(store, usernameClaimStream(body.reviewerUsername))) {

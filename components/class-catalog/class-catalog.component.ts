@@ -1,16 +1,17 @@
 // <jxjy-class-catalog>: a professional enrols in training classes (培训班报名申请, manual 3.3.2): GET /classes?available=true
-// (the classes accepting enrolment that their unit's region can see, searched by title and category, paged), GET
-// /me/enrolments to show where they already stand, POST /classes/{id}/enrolments to enrol. After enrolling, both are
-// read again with `?after=<position>`, so seats and the person's status show the change.
+// (the classes accepting enrolment that their unit's region can see, searched by title and category, paged, each
+// saying where the person already stands in it: `myEnrolment`), POST /classes/{id}/enrolments to enrol. After
+// enrolling, the list is read again with `?after=<position>`, so seats and the person's status show the change.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
 import { ApiError, isSignInRequired } from '../api/api-client.js';
-import type { ClassPage, Enrolled, MyEnrolment, MyEnrolmentPage, TrainingClass } from '../api/types.js';
+import type { Enrolled } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
 import { regionWithCode } from '../shared/class.messages.js';
+import type { CatalogueClass, CataloguePage } from '../shared/class.types.js';
 import { loadState } from '../shared/class.view.js';
 import { creditLabel } from '../shared/credit.messages.js';
 import { FocusLater } from '../shared/focus-later.js';
@@ -22,8 +23,6 @@ import { classTable, emptyState, type Msg } from './class-catalog.view.js';
 const FIELDS = ['q', 'category'] as const;
 type Field = (typeof FIELDS)[number];
 type Query = Readonly<Record<Field, string>>;
-/** How many of the person's own enrolments are read to mark the classes they are already in (the server's maximum). */
-const MINE_LIMIT = 200;
 const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 
 /**
@@ -59,12 +58,11 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
   @state() private query: Query = { q: '', category: '' };
-  @state() private rows: TrainingClass[] = [];
+  @state() private rows: CatalogueClass[] = [];
   @state() private nextCursor: string | undefined;
   @state() private bound = true;
   @state() private region: string | null = null;
-  @state() private mine = new Map<string, Pick<MyEnrolment, 'enrolmentId' | 'status'>>();
-  /** The position of the last enrolment made here: the lists are read once they include it. */
+  /** The position of the last enrolment made here: the list is read once it includes it. */
   @state() private readAfter: string | undefined;
   @state() private reload = 0;
   @state() private enrolling: string | undefined;
@@ -74,7 +72,7 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
   readonly #msg: Msg = (key, params) => this.msg(key, params);
 
   readonly #list = new Task(this, {
-    task: (_args, { signal }) => this.api.get<ClassPage>(this.#url(), { signal }),
+    task: (_args, { signal }) => this.api.get<CataloguePage>(this.#url(), { signal }),
     args: () => [...this.connection, this.query, this.pageSize, this.readAfter, this.reload],
     onComplete: (page) => {
       this.rows = page.items;
@@ -85,24 +83,13 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
   });
 
   readonly #more = new Task(this, {
-    task: ([cursor]: readonly [string], { signal }) => this.api.get<ClassPage>(this.#url(cursor), { signal }),
+    task: ([cursor]: readonly [string], { signal }) => this.api.get<CataloguePage>(this.#url(cursor), { signal }),
     autoRun: false,
     onComplete: (page) => {
       const seen = new Set(this.rows.map((r) => r.classId));
       this.rows = [...this.rows, ...page.items.filter((r) => !seen.has(r.classId))];
       this.nextCursor = page.nextCursor ?? undefined;
     },
-  });
-
-  // Only marks the rows: if it fails the catalogue still works, and a second enrolment is refused by the server.
-  readonly #mine = new Task(this, {
-    task: (_args, { signal }) => {
-      const q = new URLSearchParams({ limit: String(MINE_LIMIT) });
-      if (this.readAfter) q.set('after', this.readAfter);
-      return this.api.get<MyEnrolmentPage>(`/api/v1/me/enrolments?${q}`, { signal });
-    },
-    args: () => [...this.connection, this.readAfter, this.reload],
-    onComplete: (page) => (this.mine = new Map(page.items.map((e) => [e.class.classId, { enrolmentId: e.enrolmentId, status: e.status }]))),
   });
 
   readonly #form = new FormController<Field>(this, () => this.effectiveLang, {
@@ -121,7 +108,7 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
 
   constructor() {
     super();
-    new AbortOnDisconnect(this, [this.#list, this.#mine]);
+    new AbortOnDisconnect(this, [this.#list]);
   }
 
   override disconnectedCallback(): void {
@@ -132,7 +119,7 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Another caller or server is another person: nothing of the previous one's classes or enrolments may stay.
     const person = ['apiBase', 'token', 'tokenProvider'].some((p) => changed.has(p as keyof JxjyClassCatalog));
-    if (person) Object.assign(this, { mine: new Map(), readAfter: undefined, notice: '', failure: undefined, bound: true, region: null });
+    if (person) Object.assign(this, { readAfter: undefined, notice: '', failure: undefined, bound: true, region: null });
     // A new search is a new list; a "load more" still in flight belongs to the old one.
     if (person || changed.has('query' as keyof JxjyClassCatalog)) {
       this.#more.abort();
@@ -150,14 +137,16 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
     return `/api/v1/classes?${q}`;
   }
 
-  async #enrol(k: TrainingClass) {
+  async #enrol(k: CatalogueClass) {
     if (this.enrolling) return;
     this.enrolling = k.classId;
     this.notice = '';
     this.failure = undefined;
     try {
       const result = await this.api.post<Enrolled>(`/api/v1/classes/${encodeURIComponent(k.classId)}/enrolments`);
-      this.mine = new Map(this.mine).set(k.classId, { enrolmentId: result.enrolmentId, status: result.status });
+      // Shown at once; the list read again after it confirms (with the seats it took).
+      const myEnrolment = { enrolmentId: result.enrolmentId, status: result.status };
+      this.rows = this.rows.map((r) => (r.classId === k.classId ? { ...r, myEnrolment } : r));
       this.notice = this.msg(result.status === 'waitlisted' ? 'enrolledWaitlisted' : 'enrolledPending', { title: k.title });
       this.emit('jxjy-enrolment-requested', { enrolmentId: result.enrolmentId, classId: k.classId, status: result.status });
       this.readAfter = result.position;
@@ -203,7 +192,6 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
       lang: this.effectiveLang,
       msg: this.#msg,
       rows: this.rows,
-      mine: this.mine,
       enrolling: this.enrolling,
       loading,
       enrol: (k) => void this.#enrol(k),

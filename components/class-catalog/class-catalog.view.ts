@@ -3,9 +3,9 @@
 // Plain templates over what the element passes in.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MyEnrolment, TrainingClass } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import { regionLabel, seatsText } from '../shared/class.messages.js';
+import type { CatalogueClass } from '../shared/class.types.js';
 import { dateRange, pager, scrollBox, statusTag, type More } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import type { ClassCatalogKey } from './class-catalog.messages.js';
@@ -20,18 +20,17 @@ const ACTIVE = new Set(['waitlisted', 'pending', 'approved']);
 export interface TableContext {
   lang: Lang;
   msg: Msg;
-  rows: readonly TrainingClass[];
-  /** The person's latest enrolment per class. */
-  mine: ReadonlyMap<string, Pick<MyEnrolment, 'enrolmentId' | 'status'>>;
+  /** Each with the person's latest enrolment in it (`myEnrolment`). */
+  rows: readonly CatalogueClass[];
   /** The class whose enrolment is in flight. */
   enrolling: string | undefined;
   loading: boolean;
-  enrol(c: TrainingClass): void;
+  enrol(c: CatalogueClass): void;
   more: More | undefined;
 }
 
-function action(c: TableContext, k: TrainingClass) {
-  const mine = c.mine.get(k.classId);
+function action(c: TableContext, k: CatalogueClass) {
+  const mine = k.myEnrolment;
   if (mine && ACTIVE.has(mine.status)) return statusTag(c.lang, 'enrolment', mine.status);
   const full = k.seatsLeft <= 0;
   const busy = c.enrolling === k.classId;
@@ -49,7 +48,7 @@ function action(c: TableContext, k: TrainingClass) {
 }
 
 /** A short description under the title; a long one folded, to be opened by whoever wants to read it. */
-function description(c: TableContext, k: TrainingClass) {
+function description(c: TableContext, k: CatalogueClass) {
   if (!k.description) return nothing;
   if (k.description.length <= SHORT_DESCRIPTION) return html`<div class="sub description">${k.description}</div>`;
   return html`<details class="sub description">
@@ -58,7 +57,7 @@ function description(c: TableContext, k: TrainingClass) {
   </details>`;
 }
 
-function row(c: TableContext, k: TrainingClass) {
+function row(c: TableContext, k: CatalogueClass) {
   return html`<tr data-class-id=${k.classId}>
     <th scope="row">
       ${k.title}

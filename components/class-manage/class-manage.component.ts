@@ -1,7 +1,7 @@
 // <jxjy-class-manage>: a teaching institution runs its training classes (培训班管理): GET /classes (its own, paged),
 // POST /classes to create one (a draft), GET /classes/{id} for one with its roster, POST …/open and …/close for the
-// enrolment window, POST …/complete with the approved enrollees who attended. After each command the list is read
-// again with `?after=<position>`, so it shows the change.
+// enrolment window, POST …/complete with the approved enrollees who attended. After each command the list and the class
+// (with its roster) are read again with `?after=<position>`, so they show the change without a manual refresh.
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -80,7 +80,7 @@ export class JxjyClassManage extends JxjyElement<ClassManageKey> {
   readonly #msg: Msg = (key, params) => this.msg(key, params);
 
   readonly #list = new Task(this, {
-    task: (_args, { signal }) => this.api.get<ClassPage>(this.#url(), { signal }),
+    task: (_args, { signal }) => this.api.get<ClassPage>(this.#listUrl(), { signal }),
     args: () => [...this.connection, this.pageSize, this.readAfter, this.reload],
     onComplete: (page) => {
       this.rows = page.items;
@@ -89,7 +89,7 @@ export class JxjyClassManage extends JxjyElement<ClassManageKey> {
   });
 
   readonly #more = new Task(this, {
-    task: ([cursor]: readonly [string], { signal }) => this.api.get<ClassPage>(this.#url(cursor), { signal }),
+    task: ([cursor]: readonly [string], { signal }) => this.api.get<ClassPage>(this.#listUrl(cursor), { signal }),
     autoRun: false,
     onComplete: (page) => {
       const seen = new Set(this.rows.map((r) => r.classId));
@@ -100,8 +100,8 @@ export class JxjyClassManage extends JxjyElement<ClassManageKey> {
 
   readonly #detail = new Task(this, {
     task: async (_args, { signal }) =>
-      this.selectedId ? this.api.get<TrainingClass>(`/api/v1/classes/${encodeURIComponent(this.selectedId)}`, { signal }) : initialState,
-    args: () => [...this.connection, this.selectedId, this.reload],
+      this.selectedId ? this.api.get<TrainingClass>(this.#url(`/api/v1/classes/${encodeURIComponent(this.selectedId)}`), { signal }) : initialState,
+    args: () => [...this.connection, this.selectedId, this.readAfter, this.reload],
     onComplete: (klass) => {
       if (klass.classId === this.selectedId) this.klass = klass;
     },
@@ -137,12 +137,13 @@ export class JxjyClassManage extends JxjyElement<ClassManageKey> {
     }
   }
 
-  #url(cursor?: string): string {
-    const q = new URLSearchParams({ limit: String(this.pageSize) });
+  /** `path` read once it includes this element's last command. */
+  #url(path: string, q = new URLSearchParams()): string {
     if (this.readAfter) q.set('after', this.readAfter);
-    if (cursor) q.set('cursor', cursor);
-    return `/api/v1/classes?${q}`;
+    return q.size ? `${path}?${q}` : path;
   }
+
+  #listUrl = (cursor?: string) => this.#url('/api/v1/classes', new URLSearchParams({ limit: String(this.pageSize), ...(cursor ? { cursor } : {}) }));
 
   #go(screen: Screen, focus: string) {
     this.screen = screen;
@@ -168,7 +169,7 @@ export class JxjyClassManage extends JxjyElement<ClassManageKey> {
     this.#go('list', id ? `tr[data-class-id="${CSS.escape(id)}"] [data-action=open]` : '[data-action=create]');
   }
 
-  /** Shows a command's answer (keeping the roster when it carries none), and reads the list again once it includes it. */
+  /** Shows a command's answer (keeping the roster when it carries none); the list and the class are read again once they include it. */
   #show(klass: TrainingClass, notice: string) {
     const roster = klass.roster ?? (this.klass?.classId === klass.classId ? this.klass.roster : undefined);
     this.klass = { ...klass, ...(roster ? { roster } : {}) };

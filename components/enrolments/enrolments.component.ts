@@ -1,5 +1,6 @@
 // <jxjy-enrolments>: a professional's class enrolments (培训班情况查看, manual 3.3.3): GET /me/enrolments, paged, each
-// with its progress (waiting list, the institution's review, its decision and reason, completion and the hours), and
+// with its progress and the time of each step (the waiting list and the promotion off it, the institution's review,
+// its approval or rejection and the reason, completion and the hours), and
 // POST /enrolments/{id}/cancel before the class starts. After a cancellation the list is read again with
 // `?after=<position>`, so it shows the change.
 import { html, nothing, type PropertyValues } from 'lit';
@@ -7,9 +8,10 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { chinaDate } from '../../events/vocabulary/index.js';
 import { ApiError, isSignInRequired } from '../api/api-client.js';
-import type { EnrolmentCancelled, MyEnrolment, MyEnrolmentPage } from '../api/types.js';
+import type { EnrolmentCancelled } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
+import type { TimedEnrolment, TimedEnrolmentPage } from '../shared/class.types.js';
 import { loadState } from '../shared/class.view.js';
 import { FocusLater } from '../shared/focus-later.js';
 import { enrolmentsMessages, type EnrolmentsKey } from './enrolments.messages.js';
@@ -21,9 +23,9 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
 
 /**
  * @summary 我的报名 — the signed-in professional's class enrolments, newest first, paged with 加载更多: each class (its
- * institution, category, hours and dates), where the enrolment stands, and its progress step by step — submitted, on
- * the waiting list or awaiting the institution's review, approved or not (with the reason and when), cancelled, and
- * at the class's completion the hours granted (or absent). 取消报名, after a confirmation, while the class has not
+ * institution, category, hours and dates), where the enrolment stands, and its progress step by step, each with its
+ * time — submitted, on the waiting list and moved up from it when a seat freed, awaiting the institution's review,
+ * approved or not (with the reason), cancelled, and at the class's completion the hours granted (or absent). 取消报名, after a confirmation, while the class has not
  * started. Without a token it asks for nothing and shows that sign-in is needed.
  *
  * @event jxjy-enrolment-cancelled - `{enrolmentId, classId}` after the server accepted a cancellation.
@@ -47,7 +49,7 @@ export class JxjyEnrolments extends JxjyElement<EnrolmentsKey> {
   /** Enrolments per request (the server allows up to 200). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  @state() private rows: MyEnrolment[] = [];
+  @state() private rows: TimedEnrolment[] = [];
   @state() private nextCursor: string | undefined;
   /** The position of the last cancellation made here: the list is read once it includes it. */
   @state() private readAfter: string | undefined;
@@ -60,7 +62,7 @@ export class JxjyEnrolments extends JxjyElement<EnrolmentsKey> {
   readonly #msg: Msg = (key, params) => this.msg(key, params);
 
   readonly #list = new Task(this, {
-    task: (_args, { signal }) => this.api.get<MyEnrolmentPage>(this.#url(), { signal }),
+    task: (_args, { signal }) => this.api.get<TimedEnrolmentPage>(this.#url(), { signal }),
     args: () => [...this.connection, this.pageSize, this.readAfter, this.reload],
     onComplete: (page) => {
       this.rows = page.items;
@@ -69,7 +71,7 @@ export class JxjyEnrolments extends JxjyElement<EnrolmentsKey> {
   });
 
   readonly #more = new Task(this, {
-    task: ([cursor]: readonly [string], { signal }) => this.api.get<MyEnrolmentPage>(this.#url(cursor), { signal }),
+    task: ([cursor]: readonly [string], { signal }) => this.api.get<TimedEnrolmentPage>(this.#url(cursor), { signal }),
     autoRun: false,
     onComplete: (page) => {
       const seen = new Set(this.rows.map((r) => r.enrolmentId));
@@ -103,22 +105,22 @@ export class JxjyEnrolments extends JxjyElement<EnrolmentsKey> {
     return `/api/v1/me/enrolments?${q}`;
   }
 
-  #cancelButton(e: MyEnrolment): string {
+  #cancelButton(e: TimedEnrolment): string {
     return `article[data-enrolment-id="${CSS.escape(e.enrolmentId)}"] [data-action=cancel]`;
   }
 
-  #ask(e: MyEnrolment) {
+  #ask(e: TimedEnrolment) {
     this.confirming = e.enrolmentId;
     this.failure = undefined;
     this.#focusLater.request(`article[data-enrolment-id="${CSS.escape(e.enrolmentId)}"] [data-action=confirm-cancel]`);
   }
 
-  #keep(e: MyEnrolment) {
+  #keep(e: TimedEnrolment) {
     this.confirming = undefined;
     this.#focusLater.request(this.#cancelButton(e));
   }
 
-  async #cancel(e: MyEnrolment) {
+  async #cancel(e: TimedEnrolment) {
     if (this.cancelling) return;
     this.cancelling = e.enrolmentId;
     this.notice = '';

@@ -1,11 +1,12 @@
-// The progress of one enrolment as an ordered list of steps (报名进度): submitted, then the waiting list or the
-// institution's review, its decision (with the reason of a rejection), a cancellation, and the class's completion
-// with the hours it granted. Built from what GET /me/enrolments tells: the request time, the status and the time and
-// reason of the latest decision; a step whose time the server does not keep shows none. Each step says its state in
-// words too (for screen readers), not only by its mark and colour.
+// The progress of one enrolment as an ordered list of steps (报名进度): submitted, then the waiting list and the
+// promotion off it, the institution's review, its decision (with the reason of a rejection), a cancellation, and the
+// class's completion with the hours it granted. Built from what GET /me/enrolments tells: the request time, when a seat
+// freed for a waiting enrolment (`promotedAt`), when the institution approved it (`approvedAt`), the status and the
+// time and reason of the latest decision or ending (`decidedAt`). Each step says its state in words too (for screen
+// readers), not only by its mark and colour.
 import { html, nothing } from 'lit';
-import type { MyEnrolment } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
+import type { TimedEnrolment } from '../shared/class.types.js';
 import { moment } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import type { EnrolmentsKey } from './enrolments.messages.js';
@@ -27,45 +28,51 @@ const MARK: Readonly<Record<StepState, string>> = { done: '✓', current: '●',
 const STATE_WORD: Readonly<Record<StepState, EnrolmentsKey>> = { done: 'stepDone', current: 'stepCurrent', upcoming: 'stepUpcoming', ended: 'stepEnded' };
 
 /** The steps of `e` in order, the last done, current or ended one being where it stands. */
-export function enrolmentSteps(lang: Lang, msg: Msg, e: MyEnrolment): Step[] {
+export function enrolmentSteps(lang: Lang, msg: Msg, e: TimedEnrolment): Step[] {
   const year = e.class.startDate.slice(0, 4);
   const hours = formatHours(lang, e.class.hours);
-  const requested: Step = { key: 'requested', state: 'done', label: msg('stepRequested'), at: e.requestedAt };
+  // Where the enrolment began: the request, and — if it first waited for a seat — the seat that freed for it.
+  const start: Step[] = [
+    { key: 'requested', state: 'done', label: msg('stepRequested'), at: e.requestedAt },
+    ...(e.promotedAt ? [{ key: 'promoted', state: 'done' as const, label: msg('stepPromoted'), at: e.promotedAt, note: msg('stepPromotedNote') }] : []),
+  ];
   const attend = (state: StepState): Step => ({ key: 'attend', state, label: msg('stepAttend'), note: msg('stepAttendNote', { year }) });
-  const approved: Step = { key: 'approved', state: 'done', label: msg('stepApproved') };
+  // The approval keeps its own time: a completion or a cancellation later moves `decidedAt`, never `approvedAt`.
+  const approved: Step = { key: 'approved', state: 'done', label: msg('stepApproved'), at: e.approvedAt };
+  const wasApproved = e.approvedAt ? [approved] : [];
   switch (e.status) {
     case 'waitlisted':
       return [
-        requested,
+        ...start,
         { key: 'waitlisted', state: 'current', label: msg('stepWaitlisted'), note: msg('stepWaitlistedNote') },
         { key: 'review', state: 'upcoming', label: msg('stepReview') },
         attend('upcoming'),
       ];
     case 'pending':
-      return [requested, { key: 'review', state: 'current', label: msg('stepReviewing'), note: msg('stepReviewingNote') }, attend('upcoming')];
+      return [...start, { key: 'review', state: 'current', label: msg('stepReviewing'), note: msg('stepReviewingNote') }, attend('upcoming')];
     case 'approved':
-      return [requested, { ...approved, at: e.decidedAt }, attend('current')];
+      return [...start, approved, attend('current')];
     case 'rejected':
-      return [requested, { key: 'rejected', state: 'ended', label: msg('stepRejected'), at: e.decidedAt, reason: e.reason }];
+      return [...start, { key: 'rejected', state: 'ended', label: msg('stepRejected'), at: e.decidedAt, reason: e.reason }];
     case 'cancelled':
-      return [requested, { key: 'cancelled', state: 'ended', label: msg('stepCancelled'), at: e.decidedAt }];
+      return [...start, ...wasApproved, { key: 'cancelled', state: 'ended', label: msg('stepCancelled'), at: e.decidedAt }];
     case 'completed': {
       const category = creditLabel(lang, 'category', e.class.category);
       const completed: Step = { key: 'completed', state: 'done', label: msg('stepCompleted', { hours }), at: e.decidedAt, note: msg('stepCompletedNote', { year, category }) };
-      return [requested, approved, completed];
+      return [...start, approved, completed];
     }
     case 'missed':
-      return [requested, approved, { key: 'missed', state: 'ended', label: msg('stepMissed'), at: e.decidedAt }];
+      return [...start, approved, { key: 'missed', state: 'ended', label: msg('stepMissed'), at: e.decidedAt }];
     case 'lapsed':
-      return [requested, { key: 'lapsed', state: 'ended', label: msg('stepLapsed'), at: e.decidedAt }];
+      return [...start, { key: 'lapsed', state: 'ended', label: msg('stepLapsed'), at: e.decidedAt }];
     default: {
       const never: never = e.status;
-      return [requested, { key: String(never), state: 'current', label: String(never) }];
+      return [...start, { key: String(never), state: 'current', label: String(never) }];
     }
   }
 }
 
-export function timeline(lang: Lang, msg: Msg, e: MyEnrolment) {
+export function timeline(lang: Lang, msg: Msg, e: TimedEnrolment) {
   const steps = enrolmentSteps(lang, msg, e);
   return html`<ol class="timeline" part="timeline" aria-label=${msg('progress')}>
     ${steps.map(

@@ -2,14 +2,14 @@
 // 取消报名 with its confirmation step while the class has not started. Plain templates over what the element passes in.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { MyEnrolment } from '../api/types.js';
 import type { Lang } from '../i18n/messages.js';
+import type { TimedEnrolment } from '../shared/class.types.js';
 import { dateRange, pager, statusTag, type More } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import { timeline, type Msg } from './enrolments.timeline.js';
 
 /** Holding or waiting for a seat, or approved: what a person may still cancel (DOMAIN.md Enrolment). */
-export const isActive = (e: MyEnrolment) => e.status === 'waitlisted' || e.status === 'pending' || e.status === 'approved';
+export const isActive = (e: TimedEnrolment) => e.status === 'waitlisted' || e.status === 'pending' || e.status === 'approved';
 
 export interface CardContext {
   lang: Lang;
@@ -20,12 +20,12 @@ export interface CardContext {
   confirming: string | undefined;
   /** The enrolment whose cancellation is in flight. */
   cancelling: string | undefined;
-  ask(e: MyEnrolment): void;
-  keep(e: MyEnrolment): void;
-  cancel(e: MyEnrolment): void;
+  ask(e: TimedEnrolment): void;
+  keep(e: TimedEnrolment): void;
+  cancel(e: TimedEnrolment): void;
 }
 
-function cancelPart(c: CardContext, e: MyEnrolment) {
+function cancelPart(c: CardContext, e: TimedEnrolment) {
   if (!isActive(e)) return nothing;
   if (c.today >= e.class.startDate) return html`<p class="hint">${c.msg('startedNoCancel')}</p>`;
   const open = c.confirming === e.enrolmentId;
@@ -71,7 +71,7 @@ function cancelPart(c: CardContext, e: MyEnrolment) {
       : nothing}`;
 }
 
-function card(c: CardContext, e: MyEnrolment) {
+function card(c: CardContext, e: TimedEnrolment) {
   const { lang, msg } = c;
   const titleId = `title-${e.enrolmentId}`;
   return html`<li>
@@ -92,7 +92,7 @@ function card(c: CardContext, e: MyEnrolment) {
   </li>`;
 }
 
-export function enrolmentList(c: CardContext, rows: readonly MyEnrolment[], more: More | undefined) {
+export function enrolmentList(c: CardContext, rows: readonly TimedEnrolment[], more: More | undefined) {
   return html`<p class="count">${c.msg('countShown', { count: rows.length })}</p>
     <ul class="cards" aria-label=${c.msg('listLabel')}>
       ${repeat(rows, (e) => e.enrolmentId, (e) => card(c, e))}

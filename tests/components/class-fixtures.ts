@@ -1,6 +1,7 @@
 // Classes, roster entries, enrolments and pages as the API answers them, for the class screens' tests
 // (<jxjy-class-catalog>, <jxjy-enrolments>, <jxjy-class-manage>, the inbox's enrolment rows).
-import type { MyEnrolment, RosterEntry, TrainingClass } from '../../components/api/types.js';
+import type { RosterEntry } from '../../components/api/types.js';
+import type { CatalogueClass, TimedEnrolment } from '../../components/shared/class.types.js';
 import { json } from './fetch-stub.js';
 
 /** A date `offset` days from today, far enough from midnight in any time zone for "before the start" to be clear. */
@@ -9,7 +10,8 @@ export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000
 export const P1 = '00000000000000000201:00000000000000000201';
 export const P2 = '00000000000000000202:00000000000000000202';
 
-export const klass = (n: number, over: Partial<TrainingClass> = {}): TrainingClass => ({
+/** A class; a catalogue item also says where the person stands in it (`myEnrolment`, given by the test). */
+export const klass = (n: number, over: Partial<CatalogueClass> = {}): CatalogueClass => ({
   classId: `c-${n}`,
   institutionId: 'inst-1',
   institutionName: '广东省专业技术人员继续教育基地',
@@ -40,7 +42,7 @@ export const entry = (n: number, over: Partial<RosterEntry> = {}): RosterEntry =
   ...over,
 });
 
-export const enrolment = (n: number, over: Partial<MyEnrolment> = {}, classOver: Partial<MyEnrolment['class']> = {}): MyEnrolment => ({
+export const enrolment = (n: number, over: Partial<TimedEnrolment> = {}, classOver: Partial<TimedEnrolment['class']> = {}): TimedEnrolment => ({
   enrolmentId: `e-${n}`,
   class: {
     classId: `c-${n}`,
@@ -54,6 +56,8 @@ export const enrolment = (n: number, over: Partial<MyEnrolment> = {}, classOver:
   },
   status: 'pending',
   requestedAt: '2026-03-01T02:00:00.000Z',
+  promotedAt: null,
+  approvedAt: null,
   decidedAt: null,
   reason: null,
   ...over,

@@ -35,9 +35,9 @@ export function createLegacyImportActivities({ store, db, files }: { store: Even
     return files;
   };
 
-  async function rowsOf(rowsFile: string): Promise<string[]> {
-    const bytes = await fileStore().get(rowsFile);
-    if (!bytes) throw unreadable(`the normalised rows ${rowsFile} are gone from the file store`);
+  async function rowsOf(chunkFile: string): Promise<string[]> {
+    const bytes = await fileStore().get(chunkFile);
+    if (!bytes) throw unreadable(`the normalised rows ${chunkFile} are gone from the file store`);
     return Buffer.from(bytes).toString('utf8').split('\n').filter(Boolean);
   }
 
@@ -50,7 +50,7 @@ export function createLegacyImportActivities({ store, db, files }: { store: Even
       if (checkpoint && checkpoint.position >= head) return;
       if (Date.now() > deadline) throw new Error(`${name} has not caught up with ${head}; the projection runner may be down`);
       heartbeat();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
@@ -60,7 +60,17 @@ export function createLegacyImportActivities({ store, db, files }: { store: Even
       if (!bytes) throw unreadable(`the uploaded file ${file.sha256} is gone from the file store`);
       const sniffed = sniffTable(bytes);
       if (!sniffed) throw unreadable('it is neither CSV nor XLSX');
-      const lines: string[] = [];
+      // One chunk's rows in memory at a time: each is stored as soon as it is full.
+      const jsonLines = (part: string[]) => new TextEncoder().encode(`${part.join('\n')}\n`);
+      const chunkFiles: string[] = [];
+      let lines: string[] = [];
+      let totalRows = 0;
+      const flush = async () => {
+        if (lines.length === 0) return;
+        chunkFiles.push((await fileStore().put(jsonLines(lines))).sha256);
+        lines = [];
+        heartbeat();
+      };
       let header: ReturnType<typeof mapHeader> | null = null;
       try {
         for await (const { row, cells } of readTable(bytes, sniffed)) {
@@ -71,19 +81,20 @@ export function createLegacyImportActivities({ store, db, files }: { store: Even
           }
           const values = Object.fromEntries(Object.entries(header.at).map(([field, index]) => [field, cells[index] ?? null]));
           lines.push(JSON.stringify({ row, values } satisfies RawRow));
-          if (lines.length % 10_000 === 0) heartbeat();
+          totalRows += 1;
+          if (lines.length === LEGACY_CHUNK_SIZE) await flush();
         }
       } catch (error) {
         if (error instanceof ApplicationFailure) throw error;
         throw unreadable((error as Error).message);
       }
       if (!header) throw unreadable('the file is empty');
-      const stored = await fileStore().put(new TextEncoder().encode(lines.length ? `${lines.join('\n')}\n` : ''));
-      return { totalRows: lines.length, rowsFile: stored.sha256, chunkSize: LEGACY_CHUNK_SIZE, chunks: Math.ceil(lines.length / LEGACY_CHUNK_SIZE) };
+      await flush();
+      return { totalRows, chunkFiles, chunkSize: LEGACY_CHUNK_SIZE, chunks: chunkFiles.length };
     },
 
-    async importLegacyChunk({ importId, kind, dryRun, rowsFile, chunk, chunkSize, firstDeclarableYear }: ChunkInput): Promise<ChunkOutcome> {
-      const rows = (await rowsOf(rowsFile)).slice(chunk * chunkSize, (chunk + 1) * chunkSize).map((line) => JSON.parse(line) as RawRow);
+    async importLegacyChunk({ importId, kind, dryRun, chunkFile, chunk, firstDeclarableYear }: ChunkInput): Promise<ChunkOutcome> {
+      const rows = (await rowsOf(chunkFile)).map((line) => JSON.parse(line) as RawRow);
       const checked = rows.map((raw) => (kind === 'records' ? checkRecordRow(raw, firstDeclarableYear) : checkCertificateRow(raw, firstDeclarableYear)));
       const errors: LegacyRowError[] = [];
       const valid: Array<{ row: number; value: LegacyRecord | Omit<LegacyCertificate, 'verificationCode'> }> = [];

@@ -33,8 +33,8 @@ export interface SurveyInput {
 }
 export interface Survey {
   totalRows: number;
-  /** SHA-256 of the normalised rows (JSON lines) in the file store. */
-  rowsFile: string;
+  /** SHA-256 of each chunk's normalised rows (JSON lines) in the file store. */
+  chunkFiles: string[];
   chunkSize: number;
   chunks: number;
 }
@@ -42,9 +42,9 @@ export interface ChunkInput {
   importId: string;
   kind: LegacyKind;
   dryRun: boolean;
-  rowsFile: string;
+  /** The chunk's own rows (JSON lines). */
+  chunkFile: string;
   chunk: number;
-  chunkSize: number;
   firstDeclarableYear: number;
 }
 export interface ChunkOutcome {

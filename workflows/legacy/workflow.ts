@@ -38,7 +38,7 @@ export const legacyImportDecider: Decider<Command | ReviewDecided, LegacyImportE
       }
       // The lifecycle's own work: an outcome that no longer fits the state (it failed meanwhile) changes nothing.
       case 'surveyed': {
-        if (state.status !== 'running' || state.rowsFile) return [];
+        if (state.status !== 'running' || state.chunkFiles) return [];
         const surveyed: LegacyImportEvent = { type: 'LegacyImportSurveyed', data: { importId, ...command.survey } };
         return command.survey.chunks === 0 ? [surveyed, { type: 'LegacyImportCompleted', data: { importId, counts: state.counts, completedAt: now } }] : [surveyed];
       }
@@ -74,7 +74,7 @@ type Item = { type: 'survey' } | { type: 'chunk'; chunk: number };
 const importWork: Work<Command, LegacyImportState, Item> = {
   next(state) {
     if (state.status !== 'running') return null;
-    if (!state.rowsFile) return { type: 'survey' };
+    if (!state.chunkFiles) return { type: 'survey' };
     return state.chunksDone < state.chunks ? { type: 'chunk', chunk: state.chunksDone } : null;
   },
   async run(item, state) {
@@ -84,7 +84,7 @@ const importWork: Work<Command, LegacyImportState, Item> = {
         return { actor, command: { type: 'surveyed', survey: await surveyLegacyImport({ importId: state.importId, kind: state.kind!, file: state.file! }) } };
       }
       const outcome = await importLegacyChunk({
-        importId: state.importId, kind: state.kind!, dryRun: state.dryRun, rowsFile: state.rowsFile!, chunk: item.chunk, chunkSize: state.chunkSize,
+        importId: state.importId, kind: state.kind!, dryRun: state.dryRun, chunkFile: state.chunkFiles![item.chunk]!, chunk: item.chunk,
         firstDeclarableYear: state.firstDeclarableYear,
       });
       return { actor, command: { type: 'chunkProcessed', chunk: item.chunk, ...outcome } };

@@ -1,15 +1,19 @@
 /**
  * Training classes and enrolment end to end through the API on the real system: a class from creation to completion
- * with its hours reaching the attendee's summary; the catalogue by region; seats, the waiting line and promotion; the
- * refusals (a class not accepting, a person without a unit, a second completion, another institution's class); and
- * twenty people asking for five seats at once.
+ * with its hours reaching the attendee's summary and the completion's answer showing each enrollee's outcome; the
+ * catalogue by region, with the person's own status in each class; the roster read with `?after=` right after an
+ * approval; seats, the waiting line and promotion, with the time of each step; the refusals (a class not accepting,
+ * a person without a unit, a second completion, another institution's class, a region outside Guangdong); and twenty
+ * people asking for five seats at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type Reviewer, approvedOrg, boundPerson, registeredPerson } from '../actors.js';
-import { type TestSystem, call, startTestSystem } from '../system.js';
+import { type TestSystem, call, orgPayload, startTestSystem } from '../system.js';
 
 type Json = Record<string, unknown>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** Long enough for an answer that does not wait for its read model to have answered from the old one. */
+const STALE_WINDOW_MS = 300;
 
 describe('training classes and enrolment', () => {
   let system: TestSystem;
@@ -40,11 +44,30 @@ describe('training classes and enrolment', () => {
   const taskFor = async (enrolmentId: string, after: string) => (await openTasks(after)).find((t) => (t.subject as Json).id === enrolmentId);
   const myEnrolments = async (person: Person, after?: string) =>
     (await call(system.server, { method: 'GET', url: `/api/v1/me/enrolments${after ? `?after=${encodeURIComponent(after)}` : ''}`, token: person.token })).result!.items as Json[];
+  const rosterOf = (answer: { result?: Json | undefined }) => Object.fromEntries(((answer.result!.roster ?? []) as Json[]).map((r) => [r.personId as string, r]));
+  /**
+   * Sends `request` while the projection runner stands still, and lets it run again only once `written()` sees the
+   * request's events in the store and an answer that did not wait would have been given: so an answer that shows the
+   * new state proves it waited for its read model.
+   */
+  async function withProjectionsPaused<T>(request: () => Promise<T>, written: () => Promise<boolean> = async () => true): Promise<T> {
+    await system.runner.stop();
+    let answer: Promise<T>;
+    try {
+      answer = request();
+      await expect.poll(written, { timeout: 15_000 }).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, STALE_WINDOW_MS));
+    } finally {
+      system.runner.start();
+    }
+    return answer;
+  }
 
-  it('runs a class from creation to completion, and the attendee’s hours reach their summary', async () => {
+  it('runs a class from creation to completion: the answer’s roster shows each outcome, and the attendee’s hours reach their summary', async () => {
     const classId = await newClass({ startDate: day(-1), endDate: day(0), hours: 6, category: 'public' });
     const person = await boundPerson(system.server, unit, '郑一');
     const absent = await boundPerson(system.server, unit, '郑二');
+    const undecided = await boundPerson(system.server, unit, '郑十一');
     expect((await enrol(person, classId)).statusCode).toBe(409); // still a draft
     expect((await act(classId, 'open')).result).toMatchObject({ status: 'accepting' });
     const enrolled = await enrol(person, classId);
@@ -55,17 +78,61 @@ describe('training classes and enrolment', () => {
       expect(task).toMatchObject({ kind: 'enrolment-review', details: { personName: who.name } });
       expect((await decide(task!.taskId as string, 'approve')).statusCode).toBe(200);
     }
+    expect((await enrol(undecided, classId)).result).toMatchObject({ status: 'pending' });
     expect((await act(classId, 'close')).result).toMatchObject({ status: 'closed' });
-    const completed = await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: institution.token, payload: { attendeePersonIds: [person.personId] } });
+    // The outcomes are the enrolments' own events, written after the class's: the answer waits for them to be read.
+    const ended = async (who: Person, type: string) => (await system.store.readStream(`enrolment-${classId}-${who.personId}`)).some((e) => e.type === type);
+    const outcome = async () => (await ended(person, 'EnrolmentCompleted')) && (await ended(absent, 'EnrolmentMissed')) && (await ended(undecided, 'EnrolmentLapsed'));
+    const completed = await withProjectionsPaused(
+      () => call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: institution.token, payload: { attendeePersonIds: [person.personId] } }),
+      outcome,
+    );
     expect(completed.result).toMatchObject({ status: 'completed' });
+    const roster = rosterOf(completed);
+    expect(Object.fromEntries(Object.entries(roster).map(([id, r]) => [id, r.status]))).toEqual({
+      [person.personId]: 'completed', [absent.personId]: 'missed', [undecided.personId]: 'lapsed',
+    });
+    // The approval time survives the completion, which moves decidedAt.
+    expect(roster[person.personId]!.approvedAt as string).toMatch(/^\d{4}-/);
+    expect(roster[person.personId]!.approvedAt as string < (roster[person.personId]!.decidedAt as string)).toBe(true);
+    expect(roster[undecided.personId]).toMatchObject({ approvedAt: null });
+    // The answer's position covers the outcomes: read with it, the class and each person's list show them at once.
+    const after = encodeURIComponent(completed.result!.position as string);
+    const detail = await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}?after=${after}`, token: institution.token });
+    expect(rosterOf(detail)[absent.personId]).toMatchObject({ status: 'missed' });
+    const mine = (await myEnrolments(person, completed.result!.position as string)).find((e) => (e.class as Json).classId === classId);
+    expect(mine).toMatchObject({ status: 'completed', approvedAt: roster[person.personId]!.approvedAt, decidedAt: roster[person.personId]!.decidedAt });
     expect((await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: institution.token, payload: { attendeePersonIds: [person.personId] } })).statusCode).toBe(409);
 
     const year = Number(day(-1).slice(0, 4));
     await expect
       .poll(async () => (await call(system.server, { method: 'GET', url: `/api/v1/me/credit-summary?year=${year}`, token: person.token })).result!.completed, { timeout: 15_000 })
       .toMatchObject({ public: 6, total: 6 });
-    await expect.poll(async () => (await myEnrolments(person)).find((e) => (e.class as Json).classId === classId)?.status, { timeout: 15_000 }).toBe('completed');
-    await expect.poll(async () => (await myEnrolments(absent)).find((e) => (e.class as Json).classId === classId)?.status, { timeout: 15_000 }).toBe('missed');
+    expect((await myEnrolments(absent, completed.result!.position as string)).find((e) => (e.class as Json).classId === classId)?.status).toBe('missed');
+  });
+
+  it('shows an approval in the roster at once when the class is read with ?after= the decision’s position', async () => {
+    const classId = await newClass();
+    await act(classId, 'open');
+    const person = await boundPerson(system.server, unit, '郑十');
+    const enrolled = await enrol(person, classId);
+    const task = await taskFor(enrolled.result!.enrolmentId as string, enrolled.result!.position as string);
+    let asked = false;
+    const detail = await withProjectionsPaused(async () => {
+      const decided = await decide(task!.taskId as string, 'approve');
+      expect(decided.statusCode).toBe(200);
+      const read = call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}?after=${encodeURIComponent(decided.result!.position as string)}`, token: institution.token });
+      asked = true;
+      return read;
+    }, async () => asked);
+    expect(detail.statusCode, detail.payload).toBe(200);
+    expect(rosterOf(detail)[person.personId]).toMatchObject({ status: 'approved', approvedAt: expect.any(String), promotedAt: null });
+    // A position no command returned, or no position at all: 400 at once.
+    for (const after of ['99999999999999999999:99999999999999999999', 'latest']) {
+      const refused = await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}?after=${after}`, token: institution.token });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.result).toMatchObject({ details: [{ field: 'after' }] });
+    }
   });
 
   it('shows a person the accepting classes of their city and the whole province, not another city’s', async () => {
@@ -83,6 +150,14 @@ describe('training classes and enrolment', () => {
     expect((await enrol(person, shenzhen)).statusCode).toBe(404);
     const own = await call(system.server, { method: 'GET', url: `/api/v1/classes?limit=200&after=${encodeURIComponent(last)}`, token: institution.token });
     expect((own.result!.items as Json[]).map((c) => c.classId)).toEqual(expect.arrayContaining([city, province, shenzhen]));
+    expect((own.result!.items as Json[])[0]).not.toHaveProperty('myEnrolment');
+
+    // Each class says where the person stands in it: read with the enrolment's position, at once.
+    const enrolled = await enrol(person, city);
+    const marked = await call(system.server, { method: 'GET', url: `/api/v1/classes?available=true&limit=200&after=${encodeURIComponent(enrolled.result!.position as string)}`, token: person.token });
+    const byId = Object.fromEntries((marked.result!.items as Json[]).map((c) => [c.classId, c]));
+    expect(byId[city]).toMatchObject({ myEnrolment: { enrolmentId: enrolled.result!.enrolmentId, status: 'pending' } });
+    expect(byId[province]).toMatchObject({ myEnrolment: null });
   });
 
   it('fills two seats, puts the third in line, and promotes them when a seat is cancelled', async () => {
@@ -95,11 +170,21 @@ describe('training classes and enrolment', () => {
     expect((await enrol(people[0]!, classId)).statusCode).toBe(409); // already enrolled
     const cancelled = await call(system.server, { method: 'POST', url: `/api/v1/enrolments/${results[1]!.enrolmentId as string}/cancel`, token: people[1]!.token });
     expect(cancelled.result).toMatchObject({ status: 'cancelled' });
-    await expect.poll(async () => (await myEnrolments(people[2]!)).find((e) => e.enrolmentId === results[2]!.enrolmentId)?.status, { timeout: 15_000 }).toBe('pending');
-    await expect.poll(async () => taskFor(results[2]!.enrolmentId as string, cancelled.result!.position as string), { timeout: 15_000 }).toBeTruthy();
-    const detail = await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}`, token: institution.token });
+    // The promotion is written before the cancellation answers: its position covers it.
+    const promoted = (await myEnrolments(people[2]!, cancelled.result!.position as string)).find((e) => e.enrolmentId === results[2]!.enrolmentId)!;
+    expect(promoted).toMatchObject({ status: 'pending', promotedAt: expect.any(String), approvedAt: null, decidedAt: null });
+    expect(promoted.promotedAt as string > (promoted.requestedAt as string)).toBe(true);
+    expect((await myEnrolments(people[0]!)).find((e) => e.enrolmentId === results[0]!.enrolmentId)).toMatchObject({ promotedAt: null });
+    const task = await taskFor(results[2]!.enrolmentId as string, cancelled.result!.position as string);
+    const approved = await decide(task!.taskId as string, 'approve');
+    const detail = await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}?after=${encodeURIComponent(approved.result!.position as string)}`, token: institution.token });
     expect(detail.result).toMatchObject({ seatsTaken: 2, waitlisted: 0 });
-    expect((detail.result!.roster as Json[]).map((r) => r.status).sort()).toEqual(['cancelled', 'pending', 'pending']);
+    expect((detail.result!.roster as Json[]).map((r) => r.status).sort()).toEqual(['approved', 'cancelled', 'pending']);
+    // Both moments stay: promoted, then approved.
+    const timeline = (await myEnrolments(people[2]!, approved.result!.position as string)).find((e) => e.enrolmentId === results[2]!.enrolmentId)!;
+    expect(timeline).toMatchObject({ status: 'approved', promotedAt: promoted.promotedAt, approvedAt: timeline.decidedAt });
+    expect(timeline.approvedAt as string > (promoted.promotedAt as string)).toBe(true);
+    expect(rosterOf(detail)[people[2]!.personId]).toMatchObject({ promotedAt: promoted.promotedAt, approvedAt: timeline.approvedAt });
   });
 
   it('refuses a person without a unit, a closed class, and another institution', async () => {
@@ -121,6 +206,27 @@ describe('training classes and enrolment', () => {
     expect((await act(classId, 'open', rival)).statusCode).toBe(404);
     expect((await call(system.server, { method: 'GET', url: `/api/v1/classes/${classId}`, token: rival.token })).statusCode).toBe(404);
     expect((await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: rival.token, payload: { attendeePersonIds: [] } })).statusCode).toBe(404);
+  });
+
+  it('refuses a region outside Guangdong (422 naming 行政区划代码, in both languages) for a class and an organisation, writing nothing', async () => {
+    const head = await system.store.writtenPosition();
+    const payload = { title: '区划错误的培训班', category: 'public', hours: 6, capacity: 10, startDate: day(7), endDate: day(7), regionCode: '450100' };
+    const zh = await call(system.server, { method: 'POST', url: '/api/v1/classes', token: institution.token, payload });
+    expect(zh.statusCode).toBe(422);
+    expect(zh.result).toMatchObject({ details: [{ field: 'regionCode', message: expect.stringContaining('「行政区划代码」必须是广东省内的代码') }] });
+    const en = await call(system.server, { method: 'POST', url: '/api/v1/classes', token: institution.token, payload, lang: 'en' });
+    expect(en.statusCode).toBe(422);
+    expect(en.result).toMatchObject({ details: [{ field: 'regionCode', message: expect.stringContaining('Region code must be a Guangdong code') }] });
+    // The same rule where an organisation states its region; checked before the captcha is spent, so the same form,
+    // corrected, goes through.
+    const org = await orgPayload(system.server, { regionCode: '450100' });
+    const refused = await call(system.server, { method: 'POST', url: '/api/v1/orgs', payload: org });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.result).toMatchObject({ details: [{ field: 'regionCode', message: expect.stringContaining('行政区划代码') }] });
+    expect(await system.store.writtenPosition()).toBe(head);
+    expect((await call(system.server, { method: 'POST', url: '/api/v1/orgs', payload: { ...org, regionCode: '440300' } })).statusCode).toBe(201);
+    // A Guangdong city or the whole province is fine.
+    expect((await call(system.server, { method: 'POST', url: '/api/v1/classes', token: institution.token, payload: { ...payload, regionCode: '440000' } })).statusCode).toBe(201);
   });
 
   it('gives exactly five of five seats when twenty people enrol at once and the institution approves them all', async () => {

@@ -1,7 +1,9 @@
 // <jxjy-class-manage> (培训班管理), one class: its facts and roster in zh and en with axe; 开放报名 and 截止报名 (the
-// request, the event, the status, the list read again with ?after=) and a 409 as a focused alert; 结业 — only once
-// closed and started (no form before), the approved enrollees ticked (全选 / 全不选), a confirmation naming what it
-// grants, the exact attendees sent, a refusal shown as an alert that returns to the ticks; nothing asked for without a token.
+// request, the event, the status, the list and the class read again with ?after=, so the roster is current without
+// 刷新) and a 409 as a focused alert; 结业 — only once closed and started (no form before), the approved enrollees
+// ticked (全选 / 全不选), a confirmation naming what it grants, the exact attendees sent, the roster read again with
+// ?after= showing who completed and who was absent, a refusal shown as an alert that returns to the ticks; nothing
+// asked for without a token.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { JxjyClassManage } from '../../../components/class-manage/class-manage.component.js';
 import { classProblems } from '../../../components/class-manage/class-manage.rules.js';
@@ -52,12 +54,13 @@ describe('jxjy-class-manage: one class', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('opens and closes enrolment: POSTs, fires the events, shows the new status and reads the list again', async () => {
+  it('opens and closes enrolment: POSTs, fires the events, shows the new status and reads the list and the class again', async () => {
     const draft = klass(2, { status: 'draft', roster: [] });
     const { roster: _none, ...body } = draft;
+    const joined = [entry(8, { status: 'pending', decidedAt: null })];
     const el = await render({
       [LIST]: [page([draft]), page([klass(2)]), page([klass(2, { status: 'closed' })])],
-      [detailRoute(2)]: [json(200, draft)],
+      [detailRoute(2)]: [json(200, draft), json(200, { ...body, status: 'accepting', roster: [] }), json(200, { ...body, status: 'closed', roster: joined })],
       [commandRoute(2, 'open')]: [json(200, { ...body, status: 'accepting', position: P1 })],
       [commandRoute(2, 'close')]: [problem(409, '只有接受报名中的培训班可以截止报名'), json(200, { ...body, status: 'closed', position: P2 })],
     });
@@ -67,8 +70,9 @@ describe('jxjy-class-manage: one class', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[data-action=close]'), 'accepting');
     expect(text(el, '#manage-status')).to.equal('已开放报名。');
     expect(text(el, '#screen-title')).to.contain('接受报名');
-    await waitUntil(() => f.stub!.to(LIST).length === 2, 'list read again');
+    await waitUntil(() => f.stub!.to(LIST).length === 2 && f.stub!.to(detailRoute(2)).length === 2, 'list and class read again');
     expect(f.stub!.to(LIST)[1]!.query.get('after')).to.equal(P1);
+    expect(f.stub!.to(detailRoute(2)).map((c) => c.query.get('after'))).to.deep.equal([null, P1]);
     await waitUntil(() => focused(el, $(el, '#manage-status')), 'status focused');
 
     $(el, '[data-action=close]').click();
@@ -82,8 +86,11 @@ describe('jxjy-class-manage: one class', () => {
     await waitUntil(() => text(el, '#screen-title').includes('报名截止'), 'closed');
     expect($(el, '.failure').hidden).to.equal(true);
     expect(text(el, '[data-action=open]')).to.equal('重新开放报名');
-    // The roster of the detail stays: the command's answer carries none.
-    expect(text(el, '.roster .empty')).to.equal('暂无报名。');
+    // The command's answer carries no roster: the class read with its position brings the current one, unasked.
+    await waitUntil(() => el.shadowRoot!.querySelector('tr[data-person-id="p-8"]'), 'roster current');
+    expect(f.stub!.to(detailRoute(2))[2]!.query.get('after')).to.equal(P2);
+    expect(text(el, 'tr[data-person-id="p-8"]')).to.contain('待机构审核');
+    expect(f.stub!.to(detailRoute(2))).to.have.length(3); // the refused close read nothing
   });
 
   it('offers no completion before the class starts (no request possible)', async () => {
@@ -95,11 +102,16 @@ describe('jxjy-class-manage: one class', () => {
     expect(f.stub!.calls.filter((c) => c.method === 'POST')).to.have.length(0);
   });
 
-  it('completes: ticks the approved who attended, confirms what it grants, sends exactly them, and fires the event', async () => {
+  it('completes: ticks the approved who attended, confirms what it grants, sends exactly them, fires the event and reads the roster again', async () => {
     const done = { ...started, status: 'completed', roster: roster.map((r) => (r.personId === 'p-1' ? { ...r, status: 'completed' } : r)), position: P1 };
+    const outcomes = { completed: 'p-1', missed: 'p-2', lapsed: 'p-3' } as const;
+    const settled = roster.map((r) => {
+      const status = (Object.keys(outcomes) as Array<keyof typeof outcomes>).find((s) => outcomes[s] === r.personId);
+      return status ? { ...r, status } : r;
+    });
     const el = await render({
       [LIST]: [page([started]), page([{ ...started, status: 'completed' }])],
-      [detailRoute(7)]: [json(200, started)],
+      [detailRoute(7)]: [json(200, started), json(200, { ...started, status: 'completed', roster: settled })],
       [commandRoute(7, 'complete')]: [json(200, done)],
     });
     await openClass(el, 7);
@@ -139,6 +151,11 @@ describe('jxjy-class-manage: one class', () => {
     expect(text(el, 'tr[data-person-id="p-1"]')).to.contain('已结业');
     await waitUntil(() => f.stub!.to(LIST).length === 2, 'list read again');
     expect(f.stub!.to(LIST)[1]!.query.get('after')).to.equal(P1);
+    // Read again with the completion's position: the absent and the never-approved show their outcome, unasked.
+    await waitUntil(() => text(el, 'tr[data-person-id="p-2"]').includes('缺勤'), 'roster read again');
+    expect(f.stub!.to(detailRoute(7))[1]!.query.get('after')).to.equal(P1);
+    expect(text(el, 'tr[data-person-id="p-3"]')).to.contain('已失效');
+    expect(text(el, 'tr[data-person-id="p-1"]')).to.contain('已结业');
   });
 
   it('shows a refused completion as a focused alert and returns to the ticks', async () => {

@@ -1,8 +1,8 @@
 // <jxjy-class-manage> (培训班管理), the list and 新建培训班: the institution's classes in zh and en with axe, paging;
 // the form's checks mirroring the server's (required fields, title length, hours in 0.5 steps up to 2000, capacity a
 // whole number 1–100000, real dates with the end not before the start, a 6-digit region) each blocking the request;
-// creating (the exact body, optional fields left out, the event, the draft's detail, the list read again with
-// ?after=); the server's 422 details landing on the fields.
+// creating (the exact body, optional fields left out, the event, the draft's detail and the list read with ?after=);
+// the server's 422 details landing on the fields (a region outside Guangdong among them).
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { JxjyClassManage } from '../../../components/class-manage/class-manage.component.js';
 import { afterEach, describe, it } from '../mocha.js';
@@ -116,6 +116,7 @@ describe('jxjy-class-manage: list and new class', () => {
     expect($(el, '[data-action=open]').textContent!.trim()).to.equal('开放报名');
     await waitUntil(() => titleFocused(el), 'heading focused');
     await waitUntil(() => f.stub!.to(detailRoute(5)).length === 1 && el.shadowRoot!.querySelector('.roster .empty'), 'roster read');
+    expect(f.stub!.to(detailRoute(5))[0]!.query.get('after')).to.equal(P1);
     expect(text(el, '.roster .empty')).to.equal('暂无报名。');
     await expect(el).to.be.accessible();
 
@@ -133,6 +134,19 @@ describe('jxjy-class-manage: list and new class', () => {
     setTimeout(() => submit(el));
     await oneEvent(el, 'jxjy-class-created');
     expect(f.stub!.to(CREATE)[0]!.body).to.deep.include({ category: 'public', regionCode: '440000', description: '线上直播与线下实操结合。\n地点：广州市天河区。' });
+  });
+
+  it('lands a region outside Guangdong (the server’s 422) on 行政区划代码, keeping the code to correct', async () => {
+    const message = '「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）';
+    const el = await render({ [LIST]: [page([])], [CREATE]: [problem(422, message, { details: [{ field: 'regionCode', message }] })] });
+    await openForm(el);
+    fillForm(el, { regionCode: '450100' });
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('#regionCode-error'), 'server error on the field');
+    expect(f.stub!.to(CREATE)[0]!.body).to.deep.include({ regionCode: '450100' });
+    expect(text(el, '#regionCode-error')).to.equal(message);
+    expect($(el, '#regionCode').getAttribute('aria-invalid')).to.equal('true');
+    expect($<HTMLInputElement>(el, '#regionCode').value).to.equal('450100');
   });
 
   it("lands the server's 422 details on the fields and keeps what was typed (en)", async () => {

@@ -1,5 +1,6 @@
-// <jxjy-enrolments> (我的报名): each enrolment's class and progress in zh and en with axe — the waiting list, the
-// institution's review, approval, a rejection's reason and time, a cancellation, completion with the hours, absence;
+// <jxjy-enrolments> (我的报名): each enrolment's class and progress in zh and en with axe — the waiting list and the
+// promotion off it (with its time), the institution's review, approval with its own time (kept after completion or a
+// cancellation), a rejection's reason and time, a cancellation, completion with the hours, absence;
 // 取消报名 after a confirmation (the request, the event, the list read again with ?after=), refused once the class has
 // started (no request), a 409 shown as a focused alert; the empty list pointing to the catalogue; paging; no token.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
@@ -26,15 +27,21 @@ const card = (el: JxjyEnrolments, n: number) => `article[data-enrolment-id="e-${
 const steps = (el: JxjyEnrolments, n: number) =>
   [...el.shadowRoot!.querySelectorAll(`${card(el, n)} .step`)].map((s) => `${s.getAttribute('data-step')}:${[...s.classList].find((c) => c !== 'step')}`);
 
+const PROMOTED = '2026-03-03T06:30:00.000Z';
+const APPROVED = '2026-03-05T02:00:00.000Z';
+const ENDED = '2026-04-01T08:00:00.000Z';
 const mixed = [
   enrolment(1, { status: 'waitlisted' }),
   enrolment(2, { status: 'pending' }),
-  enrolment(3, { status: 'approved', decidedAt: '2026-03-05T02:00:00.000Z' }),
+  enrolment(3, { status: 'approved', approvedAt: APPROVED, decidedAt: APPROVED }),
   enrolment(4, { status: 'rejected', decidedAt: '2026-03-06T02:00:00.000Z', reason: '报名人员须从事工程技术工作' }),
-  enrolment(5, { status: 'completed', decidedAt: '2026-04-01T08:00:00.000Z' }, { category: 'public', hours: 6, startDate: '2026-03-20', endDate: '2026-03-20' }),
+  enrolment(5, { status: 'completed', promotedAt: PROMOTED, approvedAt: APPROVED, decidedAt: ENDED }, { category: 'public', hours: 6, startDate: '2026-03-20', endDate: '2026-03-20' }),
   enrolment(6, { status: 'cancelled', decidedAt: '2026-03-07T02:00:00.000Z' }),
-  enrolment(7, { status: 'missed', decidedAt: '2026-04-01T08:00:00.000Z' }, { startDate: '2026-03-20', endDate: '2026-03-21' }),
+  enrolment(7, { status: 'missed', approvedAt: APPROVED, decidedAt: ENDED }, { startDate: '2026-03-20', endDate: '2026-03-21' }),
+  enrolment(8, { status: 'pending', promotedAt: PROMOTED }),
+  enrolment(9, { status: 'cancelled', promotedAt: PROMOTED, approvedAt: APPROVED, decidedAt: '2026-03-07T02:00:00.000Z' }),
 ];
+const timeOf = (el: JxjyEnrolments, n: number, step: string) => $(el, `${card(el, n)} [data-step=${step}] time`).getAttribute('datetime');
 
 describe('jxjy-enrolments', () => {
   it('shows each enrolment’s class and its progress step by step (zh-CN) and passes axe', async () => {
@@ -42,7 +49,7 @@ describe('jxjy-enrolments', () => {
     const call = stub!.to(LIST)[0]!;
     expect(Object.fromEntries(call.query)).to.deep.equal({ limit: '20' });
     expect(call.headers.get('Authorization')).to.equal('Bearer person-jwt');
-    expect(text(el, '.count')).to.equal('共显示 7 条报名记录');
+    expect(text(el, '.count')).to.equal('共显示 9 条报名记录');
     expect(text(el, `${card(el, 1)} h3`)).to.equal('人工智能应用专题培训班1 候补中');
     expect(text(el, `${card(el, 1)} .facts`)).to.contain('广东省专业技术人员继续教育基地').and.contain('专业科目').and.contain('12 学时');
 
@@ -52,25 +59,38 @@ describe('jxjy-enrolments', () => {
     expect($(el, `${card(el, 1)} [data-step=requested] time`).getAttribute('datetime')).to.equal('2026-03-01T02:00:00.000Z');
     expect(steps(el, 2)).to.deep.equal(['requested:done', 'review:current', 'attend:upcoming']);
     expect(steps(el, 3)).to.deep.equal(['requested:done', 'approved:done', 'attend:current']);
-    expect($(el, `${card(el, 3)} [data-step=approved] time`).getAttribute('datetime')).to.equal('2026-03-05T02:00:00.000Z');
+    expect(timeOf(el, 3, 'approved')).to.equal(APPROVED);
+    // Moved up from the waiting list: the promotion is a step of its own, with its time.
+    expect(steps(el, 8)).to.deep.equal(['requested:done', 'promoted:done', 'review:current', 'attend:upcoming']);
+    expect(timeOf(el, 8, 'promoted')).to.equal(PROMOTED);
+    expect(text(el, `${card(el, 8)} [data-step=promoted]`)).to.contain('已从候补名单递补').and.contain('（已完成）');
 
     expect(steps(el, 4)).to.deep.equal(['requested:done', 'rejected:ended']);
     expect(text(el, `${card(el, 4)} [data-step=rejected]`)).to.contain('审核未通过').and.contain('理由：报名人员须从事工程技术工作');
     expect($(el, `${card(el, 4)} [data-step=rejected] time`).getAttribute('datetime')).to.equal('2026-03-06T02:00:00.000Z');
-    expect(steps(el, 5)).to.deep.equal(['requested:done', 'approved:done', 'completed:done']);
+    // Completed after a promotion: every step keeps its own time; the approval is not the completion's.
+    expect(steps(el, 5)).to.deep.equal(['requested:done', 'promoted:done', 'approved:done', 'completed:done']);
+    expect([timeOf(el, 5, 'requested'), timeOf(el, 5, 'promoted'), timeOf(el, 5, 'approved'), timeOf(el, 5, 'completed')]).to.deep.equal([
+      '2026-03-01T02:00:00.000Z', PROMOTED, APPROVED, ENDED,
+    ]);
     expect(text(el, `${card(el, 5)} [data-step=completed]`)).to.contain('已结业，获得 6 学时').and.contain('已计入 2026 年度公需科目');
     expect(steps(el, 6)).to.deep.equal(['requested:done', 'cancelled:ended']);
+    expect(steps(el, 7)).to.deep.equal(['requested:done', 'approved:done', 'missed:ended']);
+    expect(timeOf(el, 7, 'approved')).to.equal(APPROVED);
     expect(text(el, `${card(el, 7)} [data-step=missed]`)).to.contain('缺勤，不计学时');
+    // Cancelled after it was approved: the approval stays in the story.
+    expect(steps(el, 9)).to.deep.equal(['requested:done', 'promoted:done', 'approved:done', 'cancelled:ended']);
 
     // Cancel is offered while a seat is held or awaited and the class has not started; never for an ended enrolment.
-    for (const n of [1, 2, 3]) expect(el.shadowRoot!.querySelector(`${card(el, n)} [data-action=cancel]`), `e-${n}`).to.not.equal(null);
-    for (const n of [4, 5, 6, 7]) expect(el.shadowRoot!.querySelector(`${card(el, n)} [data-action=cancel]`), `e-${n}`).to.equal(null);
+    for (const n of [1, 2, 3, 8]) expect(el.shadowRoot!.querySelector(`${card(el, n)} [data-action=cancel]`), `e-${n}`).to.not.equal(null);
+    for (const n of [4, 5, 6, 7, 9]) expect(el.shadowRoot!.querySelector(`${card(el, n)} [data-action=cancel]`), `e-${n}`).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
   it('renders in English and passes axe', async () => {
     const el = await render({ [LIST]: [page(mixed)] }, 'en');
-    expect(text(el, '.count')).to.equal('7 enrolment(s) shown');
+    expect(text(el, '.count')).to.equal('9 enrolment(s) shown');
+    expect(text(el, `${card(el, 8)} [data-step=promoted]`)).to.contain('Moved up from the waiting list').and.contain('(Done)');
     expect(text(el, `${card(el, 2)} h3`)).to.contain('Awaiting the institution');
     expect(text(el, `${card(el, 2)} [data-step=review]`)).to.contain('Awaiting the institution’s review').and.contain('(Current step)');
     expect(text(el, `${card(el, 5)} [data-step=completed]`)).to.contain('Completed: 6 hours granted').and.contain('Counted in 2026 as Public');
