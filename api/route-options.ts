@@ -6,6 +6,7 @@
  *   plugins: { jxjy: { successStatus: 201 } }       // the success status shown in /openapi.json
  *   plugins: { jxjy: { labels: { name: {zh: '单位名称', en: 'Name of the organisation'} } } }
  *                                                   // how validation messages name a field here (field-labels.ts)
+ *   plugins: { jxjy: { audited: true } }            // an auditor's read, kept in the access log (audit/access-log.ts)
  */
 import type { Localized } from '../events/vocabulary/index.js';
 
@@ -14,6 +15,7 @@ export interface JxjyRouteOptions {
   documented?: boolean;
   successStatus?: number;
   labels?: Readonly<Record<string, Localized>>;
+  audited?: boolean;
 }
 
 declare module '@hapi/hapi' {

@@ -1,12 +1,18 @@
 // Every custom event a jxjy-* element dispatches, typed once so `emit()` and host listeners agree.
 // Add new events here as `'jxjy-<noun>-<past-verb>': <detail>`; keep details plain, serialisable data.
-import type { Decision, OrgRegistered, Session, TaskSubject } from './api/types.js';
+import type { Decision, LegacyImportCounts, LegacyKind, OrgRegistered, Session, TaskSubject } from './api/types.js';
 
 /**
  * Screens a component asks the host to show; the host owns routing. A person's pages: `binding` (单位绑定: the
  * catalogue points there when classes need a unit first), `classes` (培训班) and `enrolments` (我的报名).
  */
 export type NavigationTarget = 'login' | 'register' | 'org-register' | 'binding' | 'classes' | 'enrolments';
+
+/** A dishonesty record a command changed: which record, and whom it concerns. */
+export interface DishonestyEventDetail {
+  recordId: string;
+  personId: string;
+}
 
 export interface JxjyEventDetailMap {
   /**
@@ -47,8 +53,23 @@ export interface JxjyEventDetailMap {
   'jxjy-class-closed': { classId: string };
   /** An institution completed a class (结业); its attendees are granted the class hours. */
   'jxjy-class-completed': { classId: string; attendees: number };
-  /** A reviewer decided a task; the row already shows the result. */
-  'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject };
+  /**
+   * A reviewer decided a task; the row already shows the result. `position` is that of the last event the decision
+   * caused (the subject's own outcome included): a host reading the subject passes it as `?after=` to see the outcome.
+   */
+  'jxjy-task-decided': { taskId: string; decision: Decision; subject: TaskSubject; position: string };
+  /** A person was issued (or handed back) a year's certificate (打印证书). */
+  'jxjy-certificate-issued': { certificateId: string; year: number; verificationCode: string };
+  /** Admin recorded a dishonesty record (记录失信信息). */
+  'jxjy-dishonesty-recorded': DishonestyEventDetail;
+  /** Admin revoked a dishonesty record (撤销); it no longer blocks anything. */
+  'jxjy-dishonesty-revoked': DishonestyEventDetail;
+  /** Admin set a year's required hours (年度学时要求). */
+  'jxjy-requirements-saved': { year: number; public: number; professional: number; elective: number };
+  /** Admin's file was accepted (导入历史数据); the import runs in the background. */
+  'jxjy-legacy-import-started': { importId: string; kind: LegacyKind; dryRun: boolean };
+  /** An import this element followed has finished: `completed` (see the counts) or `failed`. */
+  'jxjy-legacy-import-finished': { importId: string; kind: LegacyKind; dryRun: boolean; status: 'completed' | 'failed'; rows: LegacyImportCounts };
   /** The user asked for another screen (e.g. a registration link on the login form). */
   'jxjy-navigate': { to: NavigationTarget };
 }

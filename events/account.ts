@@ -87,3 +87,13 @@ export function evolveAccount(state: AccountState | null, event: AccountEvent): 
     }
   }
 }
+
+/**
+ * Account events written before passwords moved to the credentials table still carry `passwordHash`. The log is
+ * permanent, but a secret must never leave it: a Temporal payload or an auditor's page gets the event without it.
+ */
+export function withoutLegacySecrets(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || !('passwordHash' in data)) return data;
+  const { passwordHash: _secret, ...rest } = data as Record<string, unknown>;
+  return rest;
+}

@@ -16,7 +16,7 @@ import type { Config } from '../../runtime/config.js';
 import { accountWorkflowId, registerAccountUpdate } from '../../workflows/accounts/messages.js';
 import { executeCommand } from '../lifecycles.js';
 import { fromTemporalError } from '../temporal-errors.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, oneTimePassword } from './passwords.js';
 
 export interface BootstrapResult {
   created: boolean;
@@ -38,11 +38,10 @@ export async function bootstrapAdmin(deps: BootstrapDeps, now: Date = new Date()
   const given = deps.config.adminPassword;
   const problem = given ? passwordProblem(given, { username }) : null;
   if (problem) throw new Error(`JXJY_ADMIN_PASSWORD does not meet the password policy (${problem}): at least 8 characters with letters and digits, not a common one`);
-  // 12 characters from an alphabet without look-alikes, with at least one letter and one digit.
-  const oneTimePassword = given ? undefined : `${randomFrom('abcdefghjkmnpqrstuvwxyz', 6)}${randomFrom('23456789', 6)}`;
+  const generated = given ? undefined : oneTimePassword();
   const accountId = crypto.randomUUID();
   const credentialId = crypto.randomUUID();
-  await storePendingCredential(deps.db, { credentialId, accountId, passwordHash: await hashPassword(given ?? oneTimePassword!), at: now });
+  await storePendingCredential(deps.db, { credentialId, accountId, passwordHash: await hashPassword(given ?? generated!), at: now });
   try {
     await executeCommand(deps.client, deps.config, {
       workflowId: accountWorkflowId(accountId),
@@ -58,9 +57,5 @@ export async function bootstrapAdmin(deps: BootstrapDeps, now: Date = new Date()
     if (fromTemporalError(error)?.statusCode === 409) return { created: false, username }; // another instance won the race
     throw error;
   }
-  return { created: true, username, ...(oneTimePassword ? { oneTimePassword } : {}) };
-}
-
-function randomFrom(alphabet: string, length: number): string {
-  return Array.from(crypto.randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+  return { created: true, username, ...(generated ? { oneTimePassword: generated } : {}) };
 }

@@ -1,4 +1,5 @@
-/** argon2id hashing (OWASP's minimum parameters, @node-rs/argon2's defaults: m=19 MiB, t=2, p=1). */
+/** argon2id hashing (OWASP's minimum parameters, @node-rs/argon2's defaults: m=19 MiB, t=2, p=1), and one-time passwords. */
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -19,3 +20,8 @@ export async function verifyNothing(password: string): Promise<false> {
   await verifyPassword(await dummy, password);
   return false;
 }
+
+const randomFrom = (alphabet: string, length: number) => Array.from(crypto.randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+
+/** 12 characters from an alphabet without look-alikes, letters and digits: shown once, changed at first login. */
+export const oneTimePassword = (): string => `${randomFrom('abcdefghjkmnpqrstuvwxyz', 6)}${randomFrom('23456789', 6)}`;

@@ -6,6 +6,7 @@ import { loginRoute } from './login.route.js';
 import { meRoute } from './me.route.js';
 import { changePasswordRoute } from './password.route.js';
 import { registerRoute } from './register.route.js';
+import { staffRoute } from './staff.route.js';
 import { THROTTLE_DDL } from './throttle.js';
 
 export const accountsPlugin: Plugin<void> = {
@@ -19,5 +20,6 @@ export const accountsPlugin: Plugin<void> = {
     server.route(loginRoute);
     server.route(changePasswordRoute);
     server.route(meRoute);
+    server.route(staffRoute);
   },
 };

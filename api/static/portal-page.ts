@@ -89,12 +89,14 @@ export const portalPage = (): string => `<!doctype html>
     <a href="#classes" data-role="person" data-page="classes" data-testid="nav-classes" data-i18n="navClasses" hidden>培训班</a>
     <a href="#enrolments" data-role="person" data-page="enrolments" data-testid="nav-enrolments" data-i18n="navEnrolments" hidden>我的报名</a>
     <a href="#certificate" data-role="person" data-page="certificate" data-testid="nav-certificate" data-i18n="navCertificate" hidden>证书打印</a>
+    <a href="#history" data-role="person" data-page="history" data-testid="nav-history" data-i18n="navHistory" hidden>历史数据</a>
     <a href="#home" data-role="unit institution admin" data-page="home" data-testid="nav-inbox" data-i18n="navInbox" hidden>待办事项</a>
     <a href="#members" data-role="unit" data-page="members" data-testid="nav-members" data-i18n="navMembers" hidden>本单位人员</a>
     <a href="#dishonesty" data-role="person unit" data-page="dishonesty" data-testid="nav-dishonesty" data-i18n="navDishonesty" hidden>失信信息</a>
     <a href="#manage-classes" data-role="institution" data-page="manage-classes" data-testid="nav-manage-classes" data-i18n="navManageClasses" hidden>培训班管理</a>
     <a href="#requirements" data-role="admin" data-page="requirements" data-testid="nav-requirements" data-i18n="navRequirements" hidden>学时要求</a>
     <a href="#dishonesty" data-role="admin" data-page="dishonesty" data-testid="nav-dishonesty-admin" data-i18n="navDishonestyAdmin" hidden>失信管理</a>
+    <a href="#legacy-import" data-role="admin" data-page="legacy-import" data-testid="nav-legacy-import" data-i18n="navLegacyImport" hidden>历史数据导入</a>
   </nav>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
@@ -162,6 +164,10 @@ export const portalPage = (): string => `<!doctype html>
       <h2 id="certificate-title" tabindex="-1" data-i18n="certificate">继续教育证书打印</h2>
       <div class="slot"></div>
     </section>
+    <section class="panel" data-view="history" id="view-history" data-testid="view-history" aria-labelledby="history-title" hidden>
+      <h2 id="history-title" tabindex="-1" data-i18n="history">历史数据（原省继续教育系统）</h2>
+      <div class="slot"></div>
+    </section>
     <section class="panel" data-view="dishonesty" id="view-dishonesty" data-testid="view-dishonesty" aria-labelledby="dishonesty-title" hidden>
       <h2 id="dishonesty-title" tabindex="-1" data-i18n="dishonesty">我的失信信息</h2>
       <div class="slot"></div>
@@ -176,6 +182,10 @@ export const portalPage = (): string => `<!doctype html>
     </section>
     <section class="panel" data-view="requirements" id="view-requirements" data-testid="view-requirements" aria-labelledby="requirements-title" hidden>
       <h2 id="requirements-title" tabindex="-1" data-i18n="requirements">年度学时要求</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="legacy-import" id="view-legacy-import" data-testid="view-legacy-import" aria-labelledby="legacy-import-title" hidden>
+      <h2 id="legacy-import-title" tabindex="-1" data-i18n="legacyImport">导入原系统历史数据</h2>
       <div class="slot"></div>
     </section>
   </jxjy-config>

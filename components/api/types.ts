@@ -1,12 +1,29 @@
-// Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them.
-// Only what the components use; the server may send more. Roles, kinds and decisions are the shared vocabulary's.
+// Shapes of the API bodies the screens read (CONTRACT.md), kept beside the client that fetches them, grouped by the
+// contract's sections: sessions and organisations, tasks, profile and binding, credit records, classes and enrolment,
+// certificates, dishonesty records and requirements, the old-system history. Only what the components use; the server
+// may send more. Roles, kinds, statuses and decisions are the events' and the shared vocabulary's own lists.
 import type { ClassStatus } from '../../events/class.js';
 import type { CreditCategory, CreditMode, CreditStatus } from '../../events/credit.js';
+import type { DishonestyStatus } from '../../events/dishonesty.js';
 import type { EnrolmentStatus } from '../../events/enrolment.js';
+import type { LegacyKind } from '../../events/legacy.js';
 import type { EducationLevel, Gender } from '../../events/person.js';
 import type { OrgKind, Role, TaskDecisionValue, TaskKind } from '../../events/vocabulary/index.js';
 
-export type { ClassStatus, CreditCategory, CreditMode, CreditStatus, EducationLevel, EnrolmentStatus, Gender, OrgKind, Role, TaskKind };
+export type {
+  ClassStatus,
+  CreditCategory,
+  CreditMode,
+  CreditStatus,
+  DishonestyStatus,
+  EducationLevel,
+  EnrolmentStatus,
+  Gender,
+  LegacyKind,
+  OrgKind,
+  Role,
+  TaskKind,
+};
 
 /** What POST /sessions and PUT /accounts/me/password answer, and what the host page stores. */
 export interface Session {
@@ -80,11 +97,14 @@ export interface TaskPage {
   nextCursor?: string | null;
 }
 
+/** What POST /tasks/{taskId}/decision answers. */
 export interface DecisionResult {
   taskId: string;
   status: 'closed';
   decision: Decision;
   subject: TaskSubject;
+  /** The last event the decision caused, the subject's own outcome included: reads with `?after=` see it. */
+  position: string;
 }
 
 /** What a `binding-confirmation` task tells the unit about the person (the ID number masked). */
@@ -416,4 +436,234 @@ export interface EnrolmentTaskDetails {
   classId: string;
   classTitle: string;
   startDate: string;
+}
+
+// What the class routes add for a person: a catalogue class carries their own enrolment in it, an enrolment the time
+// of each step.
+
+/** When an enrolment left the waiting list and when the institution approved it (null: it did not happen). */
+export interface EnrolmentMoments {
+  /** A seat freed and the enrolment moved up from the waiting list (waitlisted → pending). */
+  promotedAt: string | null;
+  /** The institution's approval; kept when the class completes, which moves `decidedAt` to the completion. */
+  approvedAt: string | null;
+}
+
+/** An item of GET /me/enrolments with its moments. */
+export type TimedEnrolment = MyEnrolment & EnrolmentMoments;
+
+export interface TimedEnrolmentPage {
+  items: TimedEnrolment[];
+  nextCursor?: string | null;
+}
+
+/** Where the person stands in a class: their latest enrolment in it. */
+export interface OwnEnrolment {
+  enrolmentId: string;
+  status: EnrolmentStatus;
+}
+
+/** An item of GET /classes?available=true for a person: `myEnrolment` is null when they never enrolled in it. */
+export interface CatalogueClass extends TrainingClass {
+  myEnrolment?: OwnEnrolment | null;
+}
+
+export interface CataloguePage {
+  items: CatalogueClass[];
+  nextCursor?: string | null;
+  bound?: boolean;
+  regionCode?: string | null;
+}
+
+// 证书与查验, 失信记录, 学时要求 (CONTRACT.md Certificates and verification, Dishonesty records, Requirements).
+
+/** An issued certificate (POST /me/certificates/{year}, and each year's `certificate` in GET /me/certificates). */
+export interface Certificate {
+  certificateId: string;
+  year: number;
+  /** 证书编号, as printed. */
+  certificateNo: string;
+  /** 16 characters (Crockford base32), printed and in the QR code. */
+  verificationCode: string;
+  /** The public page that verifies it (where the QR code leads). */
+  verifyUrl: string;
+  status: 'valid' | 'revoked';
+  holderName: string;
+  /** Masked, as printed. */
+  idNumber: string;
+  unitName: string | null;
+  hours: CreditHours;
+  issuedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  position?: string;
+}
+
+/** One declarable year of GET /me/certificates: its hours against its requirement, and its certificate if any. */
+export interface CertificateYear {
+  year: number;
+  required: CreditHours;
+  completed: CreditHours;
+  missing: CreditHours;
+  /** Every category met (hours beyond one never fill another). */
+  eligible: boolean;
+  /** An active dishonesty record blocks certificates today. */
+  blocked: boolean;
+  /** The one standing for the year: a revoked one shows until the year is issued anew. */
+  certificate: Certificate | null;
+}
+
+/** A dishonesty record that blocks certificates today, as GET /me/certificates names it. */
+export interface CertificateBlock {
+  recordId: string;
+  reason: string;
+  /** YYYY-MM-DD; null = until revoked. */
+  endDate: string | null;
+}
+
+/** GET /me/certificates: every year from the first declarable one to this one, newest first. */
+export interface MyCertificates {
+  items: CertificateYear[];
+  blockedBy: CertificateBlock[];
+}
+
+/** A dishonesty record (失信记录) on the wire; the person is a snapshot of when it was recorded. */
+export interface DishonestyRecord {
+  recordId: string;
+  personId: string;
+  personName: string;
+  idNumberMasked: string;
+  reason: string;
+  /** 法律依据. */
+  basis: string;
+  startDate: string;
+  /** null = until revoked. */
+  endDate: string | null;
+  blocksCertificate: boolean;
+  status: DishonestyStatus;
+  recordedAt: string;
+  revokedAt: string | null;
+  revokeReason: string | null;
+  position?: string;
+}
+
+export interface DishonestyPage {
+  items: DishonestyRecord[];
+  nextCursor: string | null;
+}
+
+/** POST /dishonesty-records: the person by `personId` or by `idNumber` (exactly one). */
+export interface DishonestyRecordBody {
+  personId?: string;
+  idNumber?: string;
+  reason: string;
+  basis: string;
+  startDate: string;
+  endDate?: string;
+  blocksCertificate: boolean;
+}
+
+/** GET / PUT /requirements/{year}: hours per category and their total; `setAt` null = the defaults in force. */
+export interface Requirements {
+  year: number;
+  public: number;
+  professional: number;
+  elective: number;
+  total: number;
+  setAt: string | null;
+  position?: string;
+}
+
+// 历史数据 (CONTRACT.md Old-system history): a person's history (<jxjy-history>) and admin's imports (<jxjy-legacy-import>).
+
+/** GET /me/history/records?period=: the old system's two tabs (历史数据, manual 1.5.2). */
+export type HistoryPeriod = '2018' | 'before-2018';
+
+/** A record the old system approved. Dates are `YYYY-MM-DD`; absent columns are null. */
+export interface HistoryRecord {
+  year: number;
+  category: CreditCategory;
+  title: string;
+  hours: number;
+  organizer: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+/** The records of a period, and their hours per year and category (keys are years, e.g. "2016"). */
+export interface HistoryRecords {
+  items: HistoryRecord[];
+  totals: Record<string, CreditHours>;
+}
+
+/** A certificate the old system issued; it verifies at `/verify/{verificationCode}` like a new one. */
+export interface HistoryCertificate {
+  /** The old system's own number, as printed. */
+  certificateNo: string;
+  year: number;
+  hours: CreditHours;
+  /** YYYY-MM-DD. */
+  issuedAt: string;
+  issuer: string | null;
+  verificationCode: string;
+}
+
+export interface HistoryCertificates {
+  items: HistoryCertificate[];
+}
+
+/** POST /legacy/imports → 202: the import runs in the background; follow it by its id. */
+export interface LegacyImportAccepted {
+  importId: string;
+  status: 'running';
+  position: string;
+}
+
+export type LegacyImportStatus = 'running' | 'completed' | 'failed';
+
+export interface LegacyImportCounts {
+  /** Rows read so far (all of them once completed). */
+  total: number;
+  /** Rows that pass every check (what a real import takes; a dry run counts them too). */
+  valid: number;
+  imported: number;
+  /** Valid rows already imported before (importing the same rows again adds nothing). */
+  duplicates: number;
+  rejected: number;
+}
+
+/** One refused row: its number in the file, the column (named in the reader's language) and why. */
+export interface LegacyRowError {
+  row: number;
+  field: string;
+  column: string;
+  message: string;
+}
+
+/** GET /legacy/imports/{importId}, and each item of GET /legacy/imports. */
+export interface LegacyImport {
+  importId: string;
+  kind: LegacyKind;
+  dryRun: boolean;
+  status: LegacyImportStatus;
+  rows: LegacyImportCounts;
+  progress: {
+    /** null until the file has been read. */
+    totalRows: number | null;
+    processedRows: number;
+    chunks: number;
+    chunksDone: number;
+  };
+  /** The first 1,000 refused rows; every one is in the CSV at /rejected. */
+  errors: LegacyRowError[];
+  file: { filename: string; size: number; format: string; encoding?: string };
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Why a failed import stopped, in the reader's language. */
+  failure: string | null;
+}
+
+export interface LegacyImportPage {
+  items: LegacyImport[];
+  nextCursor: string | null;
 }

@@ -4,8 +4,7 @@
 // leaving the year as it looked before the refusal until the years are read again.
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
 import { ApiError } from '../api/api-client.js';
-import type { CertificateBlock, MyCertificates } from '../api/certificate-types.js';
-import type { CreditHours } from '../api/types.js';
+import type { CertificateBlock, CreditHours, MyCertificates } from '../api/types.js';
 
 export interface Refusal {
   missing?: CreditHours;

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import { regionLabel, seatsText } from '../shared/class.messages.js';
-import type { CatalogueClass } from '../shared/class.types.js';
+import type { CatalogueClass } from '../api/types.js';
 import { dateRange, pager, scrollBox, statusTag, type More } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import type { ClassCatalogKey } from './class-catalog.messages.js';

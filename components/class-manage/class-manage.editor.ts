@@ -68,7 +68,7 @@ export class ClassEditor {
       capacity: this.#word(found.capacity),
       startDate: this.#word(found.startDate),
       endDate: this.#word(found.endDate),
-      regionCode: rules.regionCode(v.regionCode),
+      regionCode: rules.provinceRegionCode(v.regionCode),
       description: rules.text(v.description, msg('description')),
     };
   }

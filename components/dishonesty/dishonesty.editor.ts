@@ -6,7 +6,7 @@ import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 
 import { keyed } from 'lit/directives/keyed.js';
 import { chinaDate, normalizeIdNumber } from '../../events/vocabulary/index.js';
 import type { ApiClient } from '../api/api-client.js';
-import type { DishonestyRecord, DishonestyRecordBody } from '../api/certificate-types.js';
+import type { DishonestyRecord, DishonestyRecordBody } from '../api/types.js';
 import type { Lang } from '../i18n/messages.js';
 import { FormController } from '../shared/form-controller.js';
 import { recordProblems, TEXT } from './dishonesty.rules.js';

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { chinaDate } from '../../events/vocabulary/index.js';
-import type { DishonestyRecord } from '../api/certificate-types.js';
+import type { DishonestyRecord } from '../api/types.js';
 import type { CoreKey, Params } from '../i18n/messages.js';
 import type { DishonestyKey } from './dishonesty.messages.js';
 import { TEXT } from './dishonesty.rules.js';

@@ -6,7 +6,7 @@
 // readers), not only by its mark and colour.
 import { html, nothing } from 'lit';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
-import type { TimedEnrolment } from '../shared/class.types.js';
+import type { TimedEnrolment } from '../api/types.js';
 import { moment } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import type { EnrolmentsKey } from './enrolments.messages.js';

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lang } from '../i18n/messages.js';
-import type { TimedEnrolment } from '../shared/class.types.js';
+import type { TimedEnrolment } from '../api/types.js';
 import { dateRange, pager, statusTag, type More } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import { timeline, type Msg } from './enrolments.timeline.js';

@@ -6,7 +6,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { ApiError, isSignInRequired } from '../api/api-client.js';
-import type { HistoryCertificate, HistoryCertificates, HistoryPeriod, HistoryRecords } from '../api/legacy-types.js';
+import type { HistoryCertificate, HistoryCertificates, HistoryPeriod, HistoryRecords } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { mergeCatalogs } from '../i18n/messages.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';

@@ -3,8 +3,7 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
-import type { HistoryCertificate, HistoryPeriod, HistoryRecord, HistoryRecords } from '../api/legacy-types.js';
-import type { CreditHours } from '../api/types.js';
+import type { CreditHours, HistoryCertificate, HistoryPeriod, HistoryRecord, HistoryRecords } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import { creditLabel, formatHours, type CreditKey } from '../shared/credit.messages.js';
 import type { HistoryKey } from './history.messages.js';

@@ -5,7 +5,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LEGACY_KINDS } from '../../events/legacy.js';
 import { ApiError, type ApiClient } from '../api/api-client.js';
-import type { LegacyImportAccepted, LegacyKind } from '../api/legacy-types.js';
+import type { LegacyImportAccepted, LegacyKind } from '../api/types.js';
 import { format, type Lang } from '../i18n/messages.js';
 import { FormController } from '../shared/form-controller.js';
 import type { Msg } from './legacy-import.view.js';

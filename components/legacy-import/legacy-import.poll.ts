@@ -4,7 +4,7 @@
 // server refuses. A network failure or a 5xx is passing: the last report stays, with a note, and it keeps asking.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiClient } from '../api/api-client.js';
-import type { LegacyImport } from '../api/legacy-types.js';
+import type { LegacyImport } from '../api/types.js';
 
 export interface PollerOptions {
   api(): ApiClient;

@@ -2,7 +2,7 @@
 // rows processed; the counts (total, passed, imported, duplicates, refused); why it failed; the refused rows with
 // their column and reason, and 下载未导入的行 (the CSV of every refused row, fetched with the token).
 import { html, nothing } from 'lit';
-import type { LegacyImport } from '../api/legacy-types.js';
+import type { LegacyImport } from '../api/types.js';
 import type { Lang } from '../i18n/messages.js';
 import { fileSize, formatMoment, modeLabel, statusTag, type Msg } from './legacy-import.view.js';
 

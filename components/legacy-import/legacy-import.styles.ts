@@ -193,11 +193,6 @@ export default [
     tr.selected td {
       background: #ecf5ff;
     }
-    /* Busy is said by the button's words ("上传中…") and aria-busy; the shared dimming would fail contrast (axe). */
-    button[aria-busy='true'] {
-      opacity: 1;
-      cursor: progress;
-    }
     button.small {
       min-height: 28px;
       padding: 0 11px;

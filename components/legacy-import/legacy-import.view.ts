@@ -2,7 +2,7 @@
 // list of recent imports with 查看. Plain functions over what the element passes in.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { LegacyImport } from '../api/legacy-types.js';
+import type { LegacyImport } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import type { LegacyImportKey } from './legacy-import.messages.js';
 

@@ -80,7 +80,7 @@ export class JxjyOrgRegister extends JxjyElement<OrgRegisterKey> {
       return {
         name: rules.name(v.name, this.#label('name'), ORG_NAME),
         uscc: rules.uscc(v.uscc),
-        regionCode: rules.regionCode(v.regionCode),
+        regionCode: rules.provinceRegionCode(v.regionCode),
         contactName: rules.name(v.contactName, this.#label('contactName'), PERSON_NAME),
         contactPhone: rules.phone(v.contactPhone, this.#label('contactPhone')),
         reviewerUsername: rules.username(v.reviewerUsername),

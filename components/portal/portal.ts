@@ -9,19 +9,19 @@ import { portalText, type PortalKey } from './portal.messages.js';
 
 type View =
   | 'login' | 'org-register' | 'register' | 'change-password' | 'home'
-  | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'certificate' | 'dishonesty'
-  | 'members' | 'manage-classes' | 'requirements';
+  | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'certificate' | 'history' | 'dishonesty'
+  | 'members' | 'manage-classes' | 'requirements' | 'legacy-import';
 
 /**
  * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #classes, #enrolments,
- * #certificate, #dishonesty, #members, #manage-classes, #requirements), and the page it lands on. A person's home is
- * their basic information; a reviewer's, and the administrator's, is the inbox.
+ * #certificate, #history, #dishonesty, #members, #manage-classes, #requirements, #legacy-import), and the page it lands
+ * on. A person's home is their basic information; a reviewer's, and the administrator's, is the inbox.
  */
 const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
-  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments', 'certificate', 'dishonesty'] },
+  person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments', 'certificate', 'history', 'dishonesty'] },
   unit: { start: 'home', pages: ['home', 'members', 'dishonesty'] },
   institution: { start: 'home', pages: ['home', 'manage-classes'] },
-  admin: { start: 'home', pages: ['home', 'requirements', 'dishonesty'] },
+  admin: { start: 'home', pages: ['home', 'requirements', 'dishonesty', 'legacy-import'] },
 };
 /** The screen each of those pages shows (home is built by `home()`). */
 const SCREENS = {
@@ -32,10 +32,12 @@ const SCREENS = {
   classes: 'jxjy-class-catalog',
   enrolments: 'jxjy-enrolments',
   certificate: 'jxjy-certificate',
+  history: 'jxjy-history',
   dishonesty: 'jxjy-dishonesty',
   members: 'jxjy-unit-members',
   'manage-classes': 'jxjy-class-manage',
   requirements: 'jxjy-requirements',
+  'legacy-import': 'jxjy-legacy-import',
 } as const;
 type ScreenView = keyof typeof SCREENS;
 
@@ -181,9 +183,10 @@ function signedInView(role: Role, hash: string): View {
 }
 
 /**
- * Shows the signed-in role's page links (a person's 基本信息 … 证书打印 / 失信信息; a unit's 待办事项 / 本单位人员 / 失信信息;
- * an institution's 待办事项 / 培训班管理; the administrator's 待办事项 / 学时要求 / 失信管理), the current one marked. A
- * link's `data-role` lists the roles it serves; two links may lead to one page under different names.
+ * Shows the signed-in role's page links (a person's 基本信息 … 证书打印 / 历史数据 / 失信信息; a unit's 待办事项 / 本单位人员 /
+ * 失信信息; an institution's 待办事项 / 培训班管理; the administrator's 待办事项 / 学时要求 / 失信管理 / 历史数据导入), the
+ * current one marked. A link's `data-role` lists the roles it serves; two links may lead to one page under different
+ * names.
  */
 function renderUserNav(view: View): void {
   const nav = byId('user-nav');

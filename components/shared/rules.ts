@@ -4,12 +4,14 @@
 // "required" is the form controller's business.
 import {
   idNumberProblem,
+  isProvinceRegionCode,
   isValidPhone,
   isValidRegionCode,
   nameProblem,
   PASSWORD_MAX,
   PASSWORD_MIN,
   passwordProblem,
+  REGION_OUTSIDE_PROVINCE,
   textProblem,
   USERNAME_MAX,
   USERNAME_MIN,
@@ -54,7 +56,10 @@ export interface FieldRules {
   idNumber(value: string): Problem;
   phone(value: string, label: string): Problem;
   uscc(value: string): Problem;
+  /** Any well-formed code (a search may name any region). */
   regionCode(value: string): Problem;
+  /** A region jxjy serves (an organisation's, a class's): a Guangdong code, refused in the server's own words otherwise. */
+  provinceRegionCode(value: string): Problem;
   /** Names others read (people, organisations): length after trimming, no control or invisible characters. */
   name(value: string, label: string, limits: Limits): Problem;
   /** Other free text (a reason): no control characters. */
@@ -87,6 +92,11 @@ export function fieldRules(lang: Lang): FieldRules {
       return t(problem === 'length' ? 'usccLength' : 'usccChecksum');
     },
     regionCode: (value) => (value && !isValidRegionCode(value) ? t('regionCodeInvalid') : undefined),
+    provinceRegionCode(value) {
+      if (!value) return undefined;
+      if (!isValidRegionCode(value)) return t('regionCodeInvalid');
+      return isProvinceRegionCode(value) ? undefined : REGION_OUTSIDE_PROVINCE[lang === 'en' ? 'en' : 'zh'];
+    },
     name(value, label, { min, max }) {
       if (!value) return undefined;
       if (nameProblem(value)) return t('nameCharacters', { label });

@@ -28,7 +28,7 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
  * task shows the class, the person (masked ID number) and the class's seats now. A decided task leaves the 待办 list at
  * once. Without a token it asks for nothing and shows that sign-in is needed; it loads as soon as a token arrives.
  *
- * @event jxjy-task-decided - `{taskId, decision, subject}` after the server accepted a decision; the row has left the open list.
+ * @event jxjy-task-decided - `{taskId, decision, subject, position}` after the server accepted a decision; the row has left the open list. `position` is the decision's last event: pass it as `?after=` to read the subject's outcome.
  *
  * @csspart filters - The filter bar.
  * @csspart table - The task `<table>`.
@@ -177,7 +177,7 @@ export class JxjyTaskInbox extends JxjyElement<TaskInboxKey> {
       this.rows = this.rows.filter((r) => r.taskId !== task.taskId);
       this.confirming = undefined;
       this.notice = this.msg(decision === 'approve' ? 'taskApproved' : 'taskRejected', { title: task.subject.title });
-      this.emit('jxjy-task-decided', { taskId: result.taskId, decision: result.decision, subject: result.subject });
+      this.emit('jxjy-task-decided', { taskId: result.taskId, decision: result.decision, subject: result.subject, position: result.position });
       // The row and its buttons are gone: go on to the next open task, or to the status message.
       const next = this.rows.slice(Math.max(index, 0)).find((r) => r.status === 'open');
       await this.#focus(() =>

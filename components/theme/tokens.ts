@@ -66,10 +66,37 @@ export const controls = css`
     color: var(--_jxjy-danger);
     border-color: currentColor;
   }
-  button:disabled,
-  button[aria-busy='true'] {
+  button:disabled {
     opacity: 0.6;
     cursor: not-allowed;
+  }
+  /* A busy button is still on screen to be read ("提交中…", and aria-busy says it to screen readers), so it keeps its
+     full contrast (axe checks it, unlike a disabled one); the pointer and a small spinner show that it is working. */
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
+  button[aria-busy='true']::before {
+    content: '';
+    display: inline-block;
+    box-sizing: border-box;
+    width: 0.875em;
+    height: 0.875em;
+    margin-inline-end: 6px;
+    vertical-align: -0.125em;
+    border: 2px solid currentColor;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: jxjy-busy-spin 0.8s linear infinite;
+  }
+  @keyframes jxjy-busy-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    button[aria-busy='true']::before {
+      animation: none;
+    }
   }
   label {
     display: block;

@@ -1,7 +1,9 @@
 /**
  * The identifiers of DOMAIN.md, checked the same way by the API, the workflows and the browser: 统一社会信用代码
- * (GB 32100), 身份证号 (GB 11643), 行政区划代码 (GB/T 2260), usernames and phone numbers. Pure functions only.
+ * (GB 32100), 身份证号 (GB 11643), 行政区划代码 (GB/T 2260) and the province rule on it, usernames and phone numbers.
+ * Pure functions and constants only.
  */
+import type { Localized } from './localized.js';
 
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -70,6 +72,23 @@ export function maskName(name: string): string {
 
 /** 6 digits (GB/T 2260), e.g. 440100 广州市. */
 export const isValidRegionCode = (code: string): boolean => /^\d{6}$/.test(code);
+
+/** The first two digits of every Guangdong code (440000 is the whole province). */
+export const PROVINCE_PREFIX = '44';
+
+/**
+ * The province rule (DOMAIN.md 行政区划代码): jxjy serves Guangdong, so the region an organisation registers in and
+ * the region a class is offered to are Guangdong codes. A well-formed code from elsewhere (a typo like 450100) would
+ * hide a class from everyone and show a unit's staff no class at all, so the API refuses it (422) and the forms say so
+ * first, in these same words.
+ */
+export const isProvinceRegionCode = (code: string): boolean => code.startsWith(PROVINCE_PREFIX);
+
+/** Why a code outside Guangdong is refused, the same sentence from the server and in the forms. */
+export const REGION_OUTSIDE_PROVINCE: Localized = {
+  zh: '「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）',
+  en: 'Region code must be a Guangdong code (starting with 44, e.g. 440100 Guangzhou or 440000 the whole province)',
+};
 
 /** `440000` → `44` (province), `440100` → `4401` (city), anything else exact (DOMAIN.md, GB/T 2260). */
 export function regionPattern(regionCode: string): { prefix: string } | { exact: string } {

@@ -72,6 +72,7 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'GET /api/v1/me/history/records', url: '/api/v1/me/history/records?period=2018', roles: ['person'] },
   { route: 'GET /api/v1/me/history/certificates', url: '/api/v1/me/history/certificates', roles: ['person'] },
   { route: 'GET /api/v1/me/history/certificates/{certificateNo}/pdf', url: '/api/v1/me/history/certificates/GD2018000001/pdf', roles: ['person'] },
+  { route: 'POST /api/v1/staff', url: '/api/v1/staff', payload: { username: 'auditor_x1', name: '审计员', role: 'auditor' }, roles: ['admin'] },
   { route: 'GET /api/v1/statistics/runs/{runId}', url: '/api/v1/statistics/runs/statistics-admin-x', roles: ['admin', 'auditor'] },
 ];
 

@@ -1,7 +1,6 @@
 // Classes, roster entries, enrolments and pages as the API answers them, for the class screens' tests
 // (<jxjy-class-catalog>, <jxjy-enrolments>, <jxjy-class-manage>, the inbox's enrolment rows).
-import type { RosterEntry } from '../../components/api/types.js';
-import type { CatalogueClass, TimedEnrolment } from '../../components/shared/class.types.js';
+import type { CatalogueClass, RosterEntry, TimedEnrolment } from '../../components/api/types.js';
 import { json } from './fetch-stub.js';
 
 /** A date `offset` days from today, far enough from midnight in any time zone for "before the start" to be clear. */

@@ -20,7 +20,8 @@ describe('training classes and enrolment', () => {
   let institution: Reviewer;
   let unit: Reviewer;
   beforeAll(async () => {
-    system = await startTestSystem();
+    // Twenty people at once on a loaded 2-core machine: give Temporal room beyond the default 10 s deadline.
+    system = await startTestSystem({ temporalDeadlineMs: 30_000 });
     [institution, unit] = [await approvedOrg(system.server, { kind: 'institution', regionCode: '440100' }), await approvedOrg(system.server, { regionCode: '440106' })];
   });
   afterAll(async () => {

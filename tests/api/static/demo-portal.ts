@@ -63,6 +63,8 @@ export interface DemoPortal {
   approveTask(token: string, kind: string, subjectId: string, after: string): Promise<void>;
   /** Registers an organisation and has the administrator approve it; `signIn` also makes its reviewer's first sign-in. */
   approvedOrg(options: { kind: 'unit' | 'institution'; name: string; regionCode?: string; tag: string; signIn?: boolean }): Promise<Reviewer>;
+  /** Registers a person with a fresh ID number and signs them in (first password change made); no unit. */
+  person(options: { name: string; tag: string }): Promise<Person>;
   /** Registers a person, signs them in (first password change made) and has `unit` confirm their binding. */
   boundPerson(unit: Reviewer, options: { name: string; tag: string }): Promise<Person>;
   /**
@@ -75,8 +77,11 @@ export interface DemoPortal {
    * Attach it before the page loads (before `goto`): a captcha fetched earlier has no answer to type.
    */
   captchaAnswers(page: Page): (scope: string) => Promise<void>;
-  /** A page of its own (its own session storage, UTC) signed in through the portal, on the role's start page. */
-  signedIn(username: string, password: string, startView: string, errors: string[]): Promise<Page>;
+  /**
+   * A page of its own (its own session storage, UTC) signed in through the portal, on the role's start page; `locale`
+   * is the browser's language, which pages the server renders (/verify) follow.
+   */
+  signedIn(username: string, password: string, startView: string, errors: string[], options?: { locale?: string }): Promise<Page>;
   /** Signs in through the portal and makes the first-login password change there; lands on the role's start page. */
   signInFirstTime(page: Page, answerCaptcha: (scope: string) => Promise<void>, who: { username: string; password: string; newPassword: string }, startView: string): Promise<void>;
   /** Collects the page's uncaught errors into `errors` (each scenario expects none). */
@@ -171,6 +176,14 @@ export function useDemoPortal(name: string): DemoPortal {
 
   const admin = () => (adminToken ??= firstSignIn('admin', ADMIN_PASSWORD, ADMIN_CHANGED));
 
+  async function person({ name: personName, tag }: { name: string; tag: string }): Promise<Person> {
+    const who = { name: personName, idNumber: randomIdNumber(), username: `e2e_p_${tag}`, password: 'Person2026x', newPassword: 'Person2026y' };
+    const account = await api('POST', '/accounts', { username: who.username, password: who.password, name: who.name, idNumber: who.idNumber, ...(await captcha()) });
+    expect(account.status, JSON.stringify(account.body)).toBe(201);
+    const token = await firstSignIn(who.username, who.password, who.newPassword);
+    return { ...who, personId: account.body['personId'] as string, token };
+  }
+
   function captchaAnswers(page: Page) {
     const answers = new Map<string, string>();
     page.on('response', async (response) => {
@@ -216,15 +229,14 @@ export function useDemoPortal(name: string): DemoPortal {
       return { orgId, name: orgName, ...reviewer, ...(token ? { token } : {}) };
     },
 
-    async boundPerson(unit, { name: personName, tag }) {
-      const person = { name: personName, idNumber: randomIdNumber(), username: `e2e_p_${tag}`, password: 'Person2026x', newPassword: 'Person2026y' };
-      const account = await api('POST', '/accounts', { username: person.username, password: person.password, name: person.name, idNumber: person.idNumber, ...(await captcha()) });
-      expect(account.status, JSON.stringify(account.body)).toBe(201);
-      const token = await firstSignIn(person.username, person.password, person.newPassword);
-      const binding = await api('POST', '/me/binding', { unitId: unit.orgId }, token);
+    person,
+
+    async boundPerson(unit, options) {
+      const registered = await person(options);
+      const binding = await api('POST', '/me/binding', { unitId: unit.orgId }, registered.token);
       expect(binding.status, JSON.stringify(binding.body)).toBe(202);
-      await approveTask(unit.token!, 'binding-confirmation', account.body['personId'] as string, binding.body['position'] as string);
-      return { ...person, personId: account.body['personId'] as string, token };
+      await approveTask(unit.token!, 'binding-confirmation', registered.personId, binding.body['position'] as string);
+      return registered;
     },
 
     async approvedRecord(person, unit, { year, category, hours, date, title }) {
@@ -243,9 +255,9 @@ export function useDemoPortal(name: string): DemoPortal {
       return recordId;
     },
 
-    async signedIn(username, password, startView, errors) {
+    async signedIn(username, password, startView, errors, { locale } = {}) {
       // UTC, as the server's clock judges "today" and "this year": the forms' own checks then agree with it.
-      const context = await browser!.newContext({ timezoneId: 'UTC', acceptDownloads: true });
+      const context = await browser!.newContext({ timezoneId: 'UTC', acceptDownloads: true, ...(locale ? { locale } : {}) });
       const page = await context.newPage();
       watchErrors(page, errors);
       const answerCaptcha = captchaAnswers(page);

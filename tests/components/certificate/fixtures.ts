@@ -3,7 +3,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/certificate/certificate.js';
 import type { JxjyCertificate } from '../../../components/certificate/certificate.component.js';
-import type { Certificate, CertificateYear, MyCertificates } from '../../../components/api/certificate-types.js';
+import type { Certificate, CertificateYear, MyCertificates } from '../../../components/api/types.js';
 import { json, stubFetch, type FetchStub } from '../fetch-stub.js';
 
 export const LIST = 'GET /api/v1/me/certificates';

@@ -1,8 +1,9 @@
 // <jxjy-class-manage> (培训班管理), the list and 新建培训班: the institution's classes in zh and en with axe, paging;
 // the form's checks mirroring the server's (required fields, title length, hours in 0.5 steps up to 2000, capacity a
-// whole number 1–100000, real dates with the end not before the start, a 6-digit region) each blocking the request;
-// creating (the exact body, optional fields left out, the event, the draft's detail and the list read with ?after=);
-// the server's 422 details landing on the fields (a region outside Guangdong among them).
+// whole number 1–100000, real dates with the end not before the start, a 6-digit Guangdong region in the server's own
+// words) each blocking the request; creating (the exact body, optional fields left out, the event, the draft's detail
+// and the list read with ?after=); the server's 422 details landing on the fields (the institution's own region
+// outside Guangdong among them).
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { JxjyClassManage } from '../../../components/class-manage/class-manage.component.js';
 import { afterEach, describe, it } from '../mocha.js';
@@ -136,17 +137,36 @@ describe('jxjy-class-manage: list and new class', () => {
     expect(f.stub!.to(CREATE)[0]!.body).to.deep.include({ category: 'public', regionCode: '440000', description: '线上直播与线下实操结合。\n地点：广州市天河区。' });
   });
 
-  it('lands a region outside Guangdong (the server’s 422) on 行政区划代码, keeping the code to correct', async () => {
-    const message = '「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）';
-    const el = await render({ [LIST]: [page([])], [CREATE]: [problem(422, message, { details: [{ field: 'regionCode', message }] })] });
+  it('refuses a region outside Guangdong before calling the API, in the server’s words (zh and en), keeping the code to correct', async () => {
+    const el = await render({ [LIST]: [page([])] });
     await openForm(el);
     fillForm(el, { regionCode: '450100' });
     submit(el);
-    await waitUntil(() => el.shadowRoot!.querySelector('#regionCode-error'), 'server error on the field');
-    expect(f.stub!.to(CREATE)[0]!.body).to.deep.include({ regionCode: '450100' });
-    expect(text(el, '#regionCode-error')).to.equal(message);
+    await waitUntil(() => el.shadowRoot!.querySelector('#regionCode-error'), 'error on the field');
+    expect(text(el, '#regionCode-error')).to.equal('「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）');
     expect($(el, '#regionCode').getAttribute('aria-invalid')).to.equal('true');
     expect($<HTMLInputElement>(el, '#regionCode').value).to.equal('450100');
+    expect(f.stub!.to(CREATE)).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    el.lang = 'en';
+    await el.updateComplete;
+    submit(el);
+    await waitUntil(() => text(el, '#regionCode-error').startsWith('Region code'), 'English error');
+    expect(text(el, '#regionCode-error')).to.equal('Region code must be a Guangdong code (starting with 44, e.g. 440100 Guangzhou or 440000 the whole province)');
+    expect(f.stub!.to(CREATE)).to.have.length(0);
+  });
+
+  it('lands the server’s 422 for an empty region (the institution’s own is outside Guangdong) on 行政区划代码', async () => {
+    const message = '本机构登记的行政区划代码（450100）不在广东省内，请填写培训班面向地区的「行政区划代码」（如 440100 广州市、440000 全省）';
+    const el = await render({ [LIST]: [page([])], [CREATE]: [problem(422, message, { details: [{ field: 'regionCode', message }] })] });
+    await openForm(el);
+    fillForm(el);
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('#regionCode-error'), 'server error on the field');
+    expect(f.stub!.to(CREATE)[0]!.body).to.not.have.property('regionCode');
+    expect(text(el, '#regionCode-error')).to.equal(message);
+    expect($(el, '#regionCode').getAttribute('aria-invalid')).to.equal('true');
   });
 
   it("lands the server's 422 details on the fields and keeps what was typed (en)", async () => {

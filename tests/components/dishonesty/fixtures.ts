@@ -3,7 +3,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/dishonesty/dishonesty.js';
 import type { JxjyDishonesty } from '../../../components/dishonesty/dishonesty.component.js';
-import type { DishonestyRecord } from '../../../components/api/certificate-types.js';
+import type { DishonestyRecord } from '../../../components/api/types.js';
 import { json, stubFetch, type FetchStub } from '../fetch-stub.js';
 
 export const MINE = 'GET /api/v1/me/dishonesty-records';

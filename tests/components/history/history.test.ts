@@ -6,7 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/history/history.js';
 import type { JxjyHistory } from '../../../components/history/history.component.js';
-import type { HistoryCertificate, HistoryRecords } from '../../../components/api/legacy-types.js';
+import type { HistoryCertificate, HistoryRecords } from '../../../components/api/types.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, focused, json, stubFetch, text, type FetchStub } from '../fetch-stub.js';
 

@@ -3,7 +3,7 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/legacy-import/legacy-import.js';
 import type { JxjyLegacyImport } from '../../../components/legacy-import/legacy-import.component.js';
-import type { LegacyImport } from '../../../components/api/legacy-types.js';
+import type { LegacyImport } from '../../../components/api/types.js';
 import { $, json, stubFetch, type FetchStub } from '../fetch-stub.js';
 
 export const LIST = 'GET /api/v1/legacy/imports';

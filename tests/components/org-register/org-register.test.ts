@@ -1,5 +1,6 @@
 // <jxjy-org-register>: zh/en, kind radios in a fieldset, client-side checks mirroring the server (USCC checksum,
-// region code, password rules), the POST body, the success panel and event, and server details with a new captcha.
+// region code and the Guangdong rule in the server's words, password rules), the POST body, the success panel and
+// event, and server details with a new captcha.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/org-register/org-register.js';
 import type { JxjyOrgRegister } from '../../../components/org-register/org-register.component.js';
@@ -80,6 +81,27 @@ describe('jxjy-org-register', () => {
     expect(focused(el, $(el, '.summary'))).to.equal(true);
     expect(stub!.to(ROUTE)).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('refuses a region outside Guangdong before calling the API, in the server’s words; passes axe', async () => {
+    const el = await render();
+    await submit(el, { ...VALID, regionCode: '450100' });
+    expect(text(el, '#regionCode-error')).to.equal('「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）');
+    expect($(el, '#regionCode').getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el, '.summary')).to.contain('广东省内');
+    expect(stub!.to(ROUTE)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the same in English, and sends the form once the region is corrected', async () => {
+    const el = await render([json(201, { orgId: 'org-9', status: 'pending' })], 'en');
+    await submit(el, { ...VALID, regionCode: '110000' });
+    expect(text(el, '#regionCode-error')).to.equal('Region code must be a Guangdong code (starting with 44, e.g. 440100 Guangzhou or 440000 the whole province)');
+    expect(stub!.to(ROUTE)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    setTimeout(() => submit(el, { regionCode: '440000' }));
+    await oneEvent(el, 'jxjy-org-registered');
+    expect(stub!.to(ROUTE)[0]!.body).to.deep.include({ regionCode: '440000' });
   });
 
   it('refuses one-character names and names with control or bidi characters, as the server does', async () => {

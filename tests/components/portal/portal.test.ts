@@ -1,10 +1,10 @@
 // The demo portal script (components/portal/portal.ts) on the real page markup (api/static/portal-page.ts):
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
-// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名 / 证书打印 / 失信信息), a unit reviewer's
-// (待办事项 / 本单位人员 / 失信信息, read only), an institution reviewer's (待办事项 / 培训班管理) and the administrator's
-// (待办事项 / 学时要求 / 失信管理, recording and revoking), each role's page headings in both languages, a screen's
-// jxjy-navigate to another page, and signing out on jxjy-token-expired. The ids and data-testids used here are the
-// end-to-end test's selectors.
+// a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名 / 证书打印 / 历史数据 / 失信信息), a unit
+// reviewer's (待办事项 / 本单位人员 / 失信信息, read only), an institution reviewer's (待办事项 / 培训班管理) and the
+// administrator's (待办事项 / 学时要求 / 失信管理, recording and revoking / 历史数据导入), each role's page headings in both
+// languages, a screen's jxjy-navigate to another page, and signing out on jxjy-token-expired. The ids and data-testids
+// used here are the end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../../components/config/config.js';
 import '../../../components/login/login.js';
@@ -23,6 +23,8 @@ import '../../../components/class-manage/class-manage.js';
 import '../../../components/certificate/certificate.js';
 import '../../../components/dishonesty/dishonesty.js';
 import '../../../components/requirements/requirements.js';
+import '../../../components/history/history.js';
+import '../../../components/legacy-import/legacy-import.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -284,6 +286,7 @@ describe('demo portal', () => {
     expect(byTestId('nav-manage-classes')!.hidden).to.equal(false);
     expect(byTestId('nav-members')!.hidden).to.equal(true);
     expect(byTestId('nav-classes')!.hidden).to.equal(true);
+    expect(['nav-history', 'nav-legacy-import'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true]);
     expect(byTestId('user-info')!.textContent).to.contain('施教机构审核人');
 
     byTestId('nav-manage-classes')!.click();
@@ -311,6 +314,7 @@ describe('demo portal', () => {
     expect(byTestId('nav-profile')!.hidden).to.equal(true);
     expect(byTestId('nav-credits')!.hidden).to.equal(true);
     expect(byTestId('nav-manage-classes')!.hidden).to.equal(true);
+    expect(['nav-history', 'nav-legacy-import'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true]);
     byTestId('nav-members')!.click();
     await waitUntil(() => visible('view-members') && byTestId('unit-members')?.shadowRoot?.querySelector('.empty'), 'members page');
     expect(stub.to('GET /api/v1/units/org-1/members')[0]!.query.get('status')).to.equal('confirmed');
@@ -340,7 +344,7 @@ describe('demo portal', () => {
     expect(byTestId('nav-certificate')!.textContent).to.equal('证书打印');
     expect(byTestId('nav-dishonesty')!.hidden).to.equal(false);
     expect(byTestId('nav-dishonesty')!.textContent).to.equal('失信信息');
-    expect(['nav-dishonesty-admin', 'nav-requirements', 'nav-inbox'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true]);
+    expect(['nav-dishonesty-admin', 'nav-requirements', 'nav-inbox', 'nav-legacy-import'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true, true]);
 
     byTestId('nav-certificate')!.click();
     await waitUntil(() => visible('view-certificate') && byTestId('certificate')?.shadowRoot?.querySelector('[data-action=issue]'), 'certificate page');
@@ -407,7 +411,9 @@ describe('demo portal', () => {
     expect(byTestId('user-nav')!.hidden).to.equal(false);
     expect(byTestId('nav-inbox')!.getAttribute('aria-current')).to.equal('page');
     expect(['nav-requirements', 'nav-dishonesty-admin'].map((id) => byTestId(id)!.textContent)).to.deep.equal(['学时要求', '失信管理']);
-    expect(['nav-profile', 'nav-certificate', 'nav-dishonesty', 'nav-members', 'nav-manage-classes'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true, true, true]);
+    expect(['nav-profile', 'nav-certificate', 'nav-history', 'nav-dishonesty', 'nav-members', 'nav-manage-classes'].map((id) => byTestId(id)!.hidden)).to.deep.equal(
+      [true, true, true, true, true, true],
+    );
 
     byTestId('nav-requirements')!.click();
     await waitUntil(() => visible('view-requirements') && byTestId('requirements')?.shadowRoot?.querySelector('form'), 'requirements page');
@@ -440,6 +446,100 @@ describe('demo portal', () => {
     location.hash = '#certificate';
     await waitUntil(() => visible('view-home'), 'home instead of a person page');
     expect(byTestId('certificate')).to.equal(null);
+  });
+
+  it('gives a person 历史数据 (their old-system records and certificates), headed in either language, and not 历史数据导入', async () => {
+    const hours = { public: 12, professional: 30, elective: 0, total: 42 };
+    const records = {
+      items: [{ year: 2018, category: 'public', title: '职业道德与诚信建设', hours: 12, organizer: null, reviewedBy: null, reviewedAt: null }],
+      totals: { 2018: hours },
+    };
+    const certificate = { certificateNo: '粤继教2018000123', year: 2018, hours, issuedAt: '2018-12-20', issuer: null, verificationCode: '7K3MXQ9TB2HDRW4P' };
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'person', subjectId: 'per-1' }))],
+      'GET /api/v1/me': () => json(200, me({ role: 'person', subjectId: 'per-1', username: 'zhang_san', name: '张三' })),
+      'GET /api/v1/me/history/records': () => json(200, records),
+      'GET /api/v1/me/history/certificates': () => json(200, { items: [certificate] }),
+    });
+    await signIn();
+    await waitUntil(() => visible('view-profile'), 'profile page');
+    expect(byTestId('nav-history')!.hidden).to.equal(false);
+    expect(byTestId('nav-history')!.textContent).to.equal('历史数据');
+    expect(byTestId('nav-legacy-import')!.hidden).to.equal(true);
+
+    byTestId('nav-history')!.click();
+    const screen = () => byTestId('history')?.shadowRoot;
+    await waitUntil(() => visible('view-history') && screen()?.querySelector('[role=tabpanel] table') && screen()?.querySelector('tr[data-certificate-no]'), 'history page');
+    expect(location.hash).to.equal('#history');
+    expect(document.getElementById('history-title')!.textContent).to.equal('历史数据（原省继续教育系统）');
+    expect(byTestId('nav-history')!.getAttribute('aria-current')).to.equal('page');
+    expect(document.activeElement).to.equal(document.getElementById('history-title'));
+    // The 2018 tab first (no period set by the page); the token the page holds.
+    expect(byTestId('history')!.hasAttribute('period')).to.equal(false);
+    const call = stub.to('GET /api/v1/me/history/records')[0]!;
+    expect([call.query.get('period'), call.headers.get('Authorization')]).to.deep.equal(['2018', 'Bearer jwt-full']);
+    expect(stub.to('GET /api/v1/me/history/certificates')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    // The verification link is the page's own server's.
+    expect(screen()!.querySelector<HTMLAnchorElement>('a[data-action=verify]')!.href).to.equal(`${location.origin}/verify/7K3MXQ9TB2HDRW4P`);
+    await expect(document.body).to.be.accessible();
+
+    try {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'en', 'English');
+      expect(document.getElementById('history-title')!.textContent).to.equal('My records in the old provincial system');
+      expect(byTestId('nav-history')!.textContent).to.equal('Old-system history');
+      await waitUntil(() => screen()!.querySelector('#tab-2018')?.textContent?.trim() !== '2018年', 'English screen');
+      await expect(document.body).to.be.accessible();
+    } finally {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+    }
+    location.hash = '#legacy-import';
+    await waitUntil(() => visible('view-profile'), 'the start page instead of an administrator page');
+    expect(byTestId('legacy-import')).to.equal(null);
+    expect(byTestId('history')).to.equal(null);
+  });
+
+  it('gives the administrator 历史数据导入 with the import screen, headed in either language, and not a person’s 历史数据', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session())],
+      'GET /api/v1/me': () => json(200, me()),
+      'GET /api/v1/tasks': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/legacy/imports': () => json(200, { items: [], nextCursor: null }),
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'admin inbox');
+    expect(byTestId('nav-legacy-import')!.hidden).to.equal(false);
+    expect(byTestId('nav-legacy-import')!.textContent).to.equal('历史数据导入');
+    expect(byTestId('nav-history')!.hidden).to.equal(true);
+
+    byTestId('nav-legacy-import')!.click();
+    const screen = () => byTestId('legacy-import')?.shadowRoot;
+    await waitUntil(() => visible('view-legacy-import') && screen()?.querySelector('form') && screen()?.querySelector('.recent .empty'), 'import page');
+    expect(location.hash).to.equal('#legacy-import');
+    expect(document.getElementById('legacy-import-title')!.textContent).to.equal('导入原系统历史数据');
+    expect(byTestId('nav-legacy-import')!.getAttribute('aria-current')).to.equal('page');
+    expect(document.activeElement).to.equal(document.getElementById('legacy-import-title'));
+    expect(stub.to('GET /api/v1/legacy/imports')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-full');
+    expect(screen()!.querySelectorAll('input[name=kind]')).to.have.length(2);
+    await expect(document.body).to.be.accessible();
+
+    try {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'en', 'English');
+      expect(document.getElementById('legacy-import-title')!.textContent).to.equal('Importing the old system’s data');
+      expect(byTestId('nav-legacy-import')!.textContent).to.equal('Import old data');
+      await waitUntil(() => screen()!.querySelector('#form-title')?.textContent === 'Import a file', 'English screen');
+      await expect(document.body).to.be.accessible();
+    } finally {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+    }
+    location.hash = '#history';
+    await waitUntil(() => visible('view-home'), 'home instead of a person page');
+    expect(byTestId('history')).to.equal(null);
   });
 
   it('switches the language of the page and the screens', async () => {

@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/requirements/requirements.js';
 import type { JxjyRequirements } from '../../../components/requirements/requirements.component.js';
-import type { Requirements } from '../../../components/api/certificate-types.js';
+import type { Requirements } from '../../../components/api/types.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, fill, focused, json, stubFetch, text, type FetchStub } from '../fetch-stub.js';
 

@@ -1,7 +1,8 @@
 // Field rules as the forms show them: each problem the shared vocabulary (events/vocabulary) finds maps to its
-// message, in zh-CN and en, and the checks are the server's (common passwords, ID birth dates, the phone pattern).
+// message, in zh-CN and en, and the checks are the server's (common passwords, ID birth dates, the phone pattern, the
+// Guangdong region rule in the server's own words).
 import { expect } from '@open-wc/testing';
-import { COMMON_PASSWORDS, PERSON_NAME, ORG_NAME } from '../../../events/vocabulary/index.js';
+import { COMMON_PASSWORDS, PERSON_NAME, ORG_NAME, REGION_OUTSIDE_PROVINCE } from '../../../events/vocabulary/index.js';
 import { fieldRules } from '../../../components/shared/rules.js';
 import { describe, it } from '../mocha.js';
 
@@ -65,8 +66,22 @@ describe('field rules', () => {
     expect(zh.uscc('91440101MA59ABCD0B')).to.equal('统一社会信用代码校验位不正确，请核对');
     expect(zh.regionCode('44010')).to.equal('行政区划代码应为 6 位数字');
     expect(zh.regionCode('440100')).to.equal(undefined);
+    // A search may name any region; only the regions jxjy serves must be Guangdong's.
+    expect(zh.regionCode('450100')).to.equal(undefined);
     expect(zh.confirm('Abc12345', 'Abc12346')).to.equal('两次输入的密码不一致');
     expect(en.confirm('Abc12345', 'Abc12345')).to.equal(undefined);
     expect(en.hint('usernameRules')).to.equal('4–32 letters, digits or _ . -');
+  });
+
+  it('takes only Guangdong region codes where jxjy serves one, refusing others in the words the server answers 422 with', () => {
+    expect(['', '440000', '440100', '440106'].map((code) => zh.provinceRegionCode(code))).to.deep.equal(Array(4).fill(undefined));
+    // A malformed code is a format problem first, as for any region code.
+    expect(zh.provinceRegionCode('4401')).to.equal('行政区划代码应为 6 位数字');
+    expect(en.provinceRegionCode('45010x')).to.equal('The region code must be 6 digits');
+    expect(zh.provinceRegionCode('450100')).to.equal(REGION_OUTSIDE_PROVINCE.zh);
+    expect(en.provinceRegionCode('110000')).to.equal(REGION_OUTSIDE_PROVINCE.en);
+    // The exact sentences of the server's 422 (api/orgs/region.ts uses the same constant; tests/api/classes check it).
+    expect(REGION_OUTSIDE_PROVINCE.zh).to.equal('「行政区划代码」必须是广东省内的代码（以 44 开头，如 440100 广州市、440000 全省）');
+    expect(REGION_OUTSIDE_PROVINCE.en).to.equal('Region code must be a Guangdong code (starting with 44, e.g. 440100 Guangzhou or 440000 the whole province)');
   });
 });

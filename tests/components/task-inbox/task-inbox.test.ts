@@ -1,6 +1,7 @@
 // <jxjy-task-inbox>: the table in zh and en, empty and error states, filters, paging, approve (after a
 // confirmation) and reject-with-reason flows (reason required, focus moves on, the decided row leaves the open
-// list), the overdue/reminded tag, org_not_approved, and the decided event. Token and configuration: *.config.test.ts.
+// list), the overdue/reminded tag, org_not_approved, and the decided event with the decision's position. Token and
+// configuration: *.config.test.ts.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/task-inbox/task-inbox.js';
 import type { JxjyTaskInbox } from '../../../components/task-inbox/task-inbox.component.js';
@@ -22,7 +23,7 @@ const task = (n: number, over: Partial<TaskItem> = {}): TaskItem => ({
 });
 const page = (items: TaskItem[], nextCursor: string | null = null) => json(200, { items, nextCursor });
 const decided = (n: number, decision: 'approve' | 'reject') =>
-  json(200, { taskId: `t-${n}`, status: 'closed', decision, subject: task(n).subject });
+  json(200, { taskId: `t-${n}`, status: 'closed', decision, subject: task(n).subject, position: `${40 + n}` });
 
 let stub: FetchStub | undefined;
 afterEach(() => stub?.restore());
@@ -158,7 +159,8 @@ describe('jxjy-task-inbox', () => {
     const el = await render({ [LIST]: [page([task(1), task(2)])], 'POST /api/v1/tasks/t-1/decision': [decided(1, 'approve')] });
     setTimeout(() => void approve(el, 1));
     const event = await oneEvent(el, 'jxjy-task-decided');
-    expect(event.detail).to.deep.equal({ taskId: 't-1', decision: 'approve', subject: task(1).subject });
+    // With the decision's position, for a host to read the subject's outcome with ?after=.
+    expect(event.detail).to.deep.equal({ taskId: 't-1', decision: 'approve', subject: task(1).subject, position: '41' });
     expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'approve' });
     await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
     expect(gone(el, 1), 'decided row left the open list').to.equal(true);
@@ -225,7 +227,7 @@ describe('jxjy-task-inbox', () => {
     fill(el, { 'reason-input': '  营业执照已过期  ' });
     setTimeout(() => $(el, '#reason-form button[type=submit]').click());
     const event = await oneEvent(el, 'jxjy-task-decided');
-    expect(event.detail.decision).to.equal('reject');
+    expect([event.detail.decision, event.detail.position]).to.deep.equal(['reject', '41']);
     expect(stub!.to('POST /api/v1/tasks/t-1/decision')[0]!.body).to.deep.equal({ decision: 'reject', reason: '营业执照已过期' });
     await waitUntil(() => focused(el, button(el, 2, 'approve')), 'focus on the next row');
     expect(gone(el, 1), 'rejected row left the open list').to.equal(true);

@@ -1,4 +1,5 @@
-// Theme tokens: AA-passing defaults, portal overrides through inherited --jxjy-* properties, [hidden] hides.
+// Theme tokens: AA-passing defaults, portal overrides through inherited --jxjy-* properties, [hidden] hides, and a busy
+// button that keeps its contrast (only a disabled one is dimmed).
 import { expect, fixture, html } from '@open-wc/testing';
 import type { TestProbe } from '../probe.js';
 import '../probe.js';
@@ -27,6 +28,24 @@ describe('theme tokens', () => {
     expect(primaryButton(inherited!).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(primaryButton(own!).backgroundColor).to.equal('rgb(4, 5, 6)');
     expect(getComputedStyle(own!).fontSize).to.equal('18px');
+  });
+
+  it('keeps a busy button at full contrast with a progress cursor and a spinner, and passes axe; dims only a disabled one', async () => {
+    const probe = await fixture<TestProbe>(html`<jxjy-test-probe></jxjy-test-probe>`);
+    const button = probe.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!;
+    button.setAttribute('aria-busy', 'true');
+    const busy = getComputedStyle(button);
+    expect([busy.opacity, busy.cursor]).to.deep.equal(['1', 'progress']);
+    const spinner = getComputedStyle(button, '::before');
+    expect([spinner.content, spinner.display, spinner.borderTopStyle]).to.deep.equal(['""', 'inline-block', 'solid']);
+    // The spinner is drawn, not said: the button's name is still its words.
+    expect(button.textContent!.trim()).to.equal('提交');
+    await expect(probe).to.be.accessible();
+
+    button.setAttribute('aria-busy', 'false');
+    expect(getComputedStyle(button, '::before').content).to.equal('none');
+    button.disabled = true;
+    expect(getComputedStyle(button).opacity).to.equal('0.6');
   });
 
   it('hides the element when the hidden attribute is set, despite display:block', async () => {
