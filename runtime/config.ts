@@ -40,6 +40,10 @@ export interface Config {
   adminUsername: string | undefined;
   adminPassword: string | undefined;
   jwtSecret: string;
+  /** `JXJY_SEAL_KEY` (PKCS#8 PEM, or base64 of its DER) or DATA_DIR/seal-key.pem: the Ed25519 key signing the log's seals. */
+  sealKey: crypto.KeyObject;
+  /** `JXJY_SEAL_EVERY`: how often the `audit-seal` schedule seals the log (default 1h). */
+  sealEveryMs: number;
   /** Access-token lifetime in seconds. */
   accessTokenTtl: number;
   /** Login attempts allowed per client address per minute (beyond the per-account lockout). */
@@ -66,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('EVENTSTORE_URL needs DATABASE_URL too: read models and checkpoints live in PostgreSQL');
   }
   let jwtSecret: string | undefined;
+  let sealKey: crypto.KeyObject | undefined;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -99,6 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwtSecret ??= strongSecret(env.JXJY_JWT_SECRET || persistedSecret(dataDir, production));
       return jwtSecret;
     },
+    // Lazy for the same reason; the API's seals plugin reads it at registration, so a missing key stops the start.
+    get sealKey() {
+      sealKey ??= loadSealKey(env.JXJY_SEAL_KEY || undefined, dataDir, production);
+      return sealKey;
+    },
+    sealEveryMs: parseDuration('JXJY_SEAL_EVERY', env.JXJY_SEAL_EVERY ?? '1h'),
     accessTokenTtl: Number(env.JXJY_ACCESS_TOKEN_TTL ?? 900),
     loginRatePerMinute: Number(env.JXJY_LOGIN_RATE_PER_MINUTE ?? 20),
     trustProxy: env.JXJY_TRUST_PROXY === 'true' || env.JXJY_TRUST_PROXY === '1',
@@ -187,4 +198,42 @@ function persistedSecret(dataDir: string, production: boolean): string {
     fs.writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/**
+ * The Ed25519 seal key: `JXJY_SEAL_KEY` as a PKCS#8 PEM (newlines may be written `\n` in one-line environments) or as
+ * the base64 of the PKCS#8 DER; else DATA_DIR/seal-key.pem (mode 0600), generated at the first start and reused. In
+ * production a key is never generated: a fresh container would sign with a new key on every deploy, leaving auditors
+ * with a public key that signs nothing current, so production needs the variable or a key file already in place.
+ */
+function loadSealKey(value: string | undefined, dataDir: string, production: boolean): crypto.KeyObject {
+  if (value) return ed25519Key(value, 'JXJY_SEAL_KEY');
+  const file = path.join(dataDir, 'seal-key.pem');
+  if (fs.existsSync(file)) return ed25519Key(fs.readFileSync(file, 'utf8'), file);
+  if (production) throw new ConfigError(`JXJY_SEAL_KEY must be set when NODE_ENV=production (or place the seal key at ${file})`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  try {
+    // 'wx': two processes starting on one folder must not each write a key and sign with different ones.
+    fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return ed25519Key(fs.readFileSync(file, 'utf8'), file);
+  }
+  return ed25519Key(pem, file);
+}
+
+function ed25519Key(text: string, source: string): crypto.KeyObject {
+  const trimmed = text.trim().replace(/\\n/g, '\n');
+  let key: crypto.KeyObject;
+  try {
+    key = trimmed.startsWith('-----BEGIN')
+      ? crypto.createPrivateKey(trimmed)
+      : crypto.createPrivateKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'pkcs8' });
+  } catch (error) {
+    // The key material never goes into a message.
+    throw new ConfigError(`${source} is not a private key: give a PKCS#8 PEM or the base64 of its DER`, { cause: error });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new ConfigError(`${source} must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'a secret key'}`);
+  return key;
 }

@@ -46,7 +46,7 @@ try {
   // Lifecycles command each other through a client that exists once Temporal has started: resolved when first used.
   const temporalClient: { current?: Client } = {};
   const files = await openFileStore(config);
-  const activities = createActivities({ store: stores.store, db: stores.db, files, lifecycles: { client: () => temporalClient.current!, settings: config } });
+  const activities = createActivities({ store: stores.store, db: stores.db, files, lifecycles: { client: () => temporalClient.current!, settings: config }, sealKey: () => config.sealKey });
   const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) });
   temporalClient.current = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });

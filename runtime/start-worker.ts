@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const stores = await openStores(config);
   const store = stores.store;
   const temporalClient: { current?: Client } = {};
-  const activities = createActivities({ store, db: stores.db, files: await openFileStore(config), lifecycles: { client: () => temporalClient.current!, settings: config } });
+  const activities = createActivities({ store, db: stores.db, files: await openFileStore(config), lifecycles: { client: () => temporalClient.current!, settings: config }, sealKey: () => config.sealKey });
   const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config) }).catch(async (error) => {
     await stores.close();
     throw error;

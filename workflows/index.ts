@@ -13,5 +13,7 @@ export * from './enrolments/workflow.js';
 export * from './legacy/workflow.js';
 export * from './org/workflow.js';
 export * from './persons/workflow.js';
+export * from './replays/workflow.js';
 export * from './requirements/workflow.js';
+export * from './seals/workflow.js';
 export * from './statistics/workflow.js';

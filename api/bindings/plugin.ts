@@ -4,6 +4,7 @@ import { cancelBindingRoute } from './cancel.route.js';
 import { getBindingRoute } from './get.route.js';
 import { membersRoute } from './members.route.js';
 import { requestBindingRoute } from './request.route.js';
+import { bindingHistoryRoute } from './history.route.js';
 
 export const bindingsPlugin: Plugin<void> = {
   name: 'jxjy-bindings',
@@ -12,5 +13,6 @@ export const bindingsPlugin: Plugin<void> = {
     server.route(cancelBindingRoute);
     server.route(getBindingRoute);
     server.route(membersRoute);
+    server.route(bindingHistoryRoute);
   },
 };

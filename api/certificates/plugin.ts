@@ -4,6 +4,7 @@ import { issueCertificateRoute, myCertificatesRoute } from './issue.route.js';
 import { certificatePdfRoute } from './pdf.route.js';
 import { revokeCertificateRoute } from './revoke.route.js';
 import { verifyRoute } from './verify.route.js';
+import { certificateHistoryRoute } from './history.route.js';
 
 export const certificatesPlugin: Plugin<void> = {
   name: 'jxjy-certificates',
@@ -13,5 +14,6 @@ export const certificatesPlugin: Plugin<void> = {
     server.route(certificatePdfRoute);
     server.route(revokeCertificateRoute);
     server.route(verifyRoute);
+    server.route(certificateHistoryRoute);
   },
 };

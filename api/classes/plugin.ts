@@ -3,6 +3,7 @@ import type { Plugin } from '@hapi/hapi';
 import { catalogueRoute, getClassRoute } from './catalogue.route.js';
 import { cancelEnrolmentRoute, enrolRoute, myEnrolmentsRoute } from './enrol.route.js';
 import { closeClassRoute, completeClassRoute, createClassRoute, openClassRoute } from './manage.route.js';
+import { enrolmentHistoryRoute } from './history.route.js';
 
 export const classesPlugin: Plugin<void> = {
   name: 'jxjy-classes',
@@ -16,5 +17,6 @@ export const classesPlugin: Plugin<void> = {
     server.route(enrolRoute);
     server.route(cancelEnrolmentRoute);
     server.route(myEnrolmentsRoute);
+    server.route(enrolmentHistoryRoute);
   },
 };

@@ -5,6 +5,7 @@ import { declareRoute, editRoute } from './declare.route.js';
 import { getRecordRoute, listRecordsRoute } from './read.route.js';
 import { revokeRoute, submitRoute, withdrawRoute } from './review.route.js';
 import { summaryRoute } from './summary.route.js';
+import { creditHistoryRoute } from './history.route.js';
 
 export const creditsPlugin: Plugin<void> = {
   name: 'jxjy-credits',
@@ -20,5 +21,6 @@ export const creditsPlugin: Plugin<void> = {
     server.route(listRecordsRoute);
     server.route(getRecordRoute);
     server.route(summaryRoute);
+    server.route(creditHistoryRoute);
   },
 };

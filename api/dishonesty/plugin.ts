@@ -2,6 +2,7 @@
 import type { Plugin } from '@hapi/hapi';
 import { listDishonestyRoute, myDishonestyRoute } from './list.route.js';
 import { recordDishonestyRoute, revokeDishonestyRoute } from './record.route.js';
+import { dishonestyHistoryRoute } from './history.route.js';
 
 export const dishonestyPlugin: Plugin<void> = {
   name: 'jxjy-dishonesty',
@@ -10,5 +11,6 @@ export const dishonestyPlugin: Plugin<void> = {
     server.route(revokeDishonestyRoute);
     server.route(myDishonestyRoute);
     server.route(listDishonestyRoute);
+    server.route(dishonestyHistoryRoute);
   },
 };

@@ -35,7 +35,11 @@ export function splitPoint(n: number): number {
   return k;
 }
 
-const isPowerOfTwo = (n: number): boolean => n > 0 && splitPoint(n) * 2 === n;
+function isPowerOfTwo(n: number): boolean {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p === n;
+}
 const half = (n: number): number => Math.floor(n / 2);
 const odd = (n: number): boolean => n % 2 === 1;
 
@@ -66,7 +70,7 @@ export class MerkleFrontier {
 
   /** Appends one leaf hash: merges equal-sized subtrees, as many as the new size has trailing zero bits. */
   append(leaf: Uint8Array): void {
-    let node = Buffer.from(leaf);
+    let node: Buffer = Buffer.from(leaf);
     for (let s = this.count; odd(s); s = half(s)) node = nodeHash(this.subtrees.pop()!, node);
     this.subtrees.push(node);
     this.count += 1;
@@ -161,7 +165,7 @@ export function rootFromInclusionProof(leaf: Uint8Array, index: number, size: nu
   if (!(Number.isSafeInteger(index) && Number.isSafeInteger(size) && index >= 0 && index < size)) return null;
   let fn = index;
   let sn = size - 1;
-  let r = Buffer.from(leaf);
+  let r: Buffer = Buffer.from(leaf);
   for (const p of path) {
     if (sn === 0 || p.length !== HASH_BYTES) return null;
     if (odd(fn) || fn === sn) {
@@ -190,8 +194,8 @@ export function verifyConsistency(m: number, n: number, rootM: Uint8Array, rootN
   let fn = m - 1;
   let sn = n - 1;
   while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
-  let fr = Buffer.from(path[0]!);
-  let sr = Buffer.from(path[0]!);
+  let fr: Buffer = Buffer.from(path[0]!);
+  let sr: Buffer = Buffer.from(path[0]!);
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {

@@ -73,6 +73,17 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'GET /api/v1/me/history/certificates', url: '/api/v1/me/history/certificates', roles: ['person'] },
   { route: 'GET /api/v1/me/history/certificates/{certificateNo}/pdf', url: '/api/v1/me/history/certificates/GD2018000001/pdf', roles: ['person'] },
   { route: 'POST /api/v1/staff', url: '/api/v1/staff', payload: { username: 'auditor_x1', name: '审计员', role: 'auditor' }, roles: ['admin'] },
+  { route: 'GET /api/v1/audit/events', url: '/api/v1/audit/events', roles: ['auditor', 'admin'] },
+  { route: 'GET /api/v1/audit/streams/{streamId}', url: `/api/v1/audit/streams/credit-${recordId}`, roles: ['auditor', 'admin'] },
+  { route: 'POST /api/v1/audit/verify', url: '/api/v1/audit/verify', roles: ['auditor', 'admin'] },
+  { route: 'POST /api/v1/audit/replays', url: '/api/v1/audit/replays', payload: { projection: 'credit_totals', asOf: { time: '2026-01-01T00:00:00Z' } }, roles: ['auditor', 'admin'] },
+  { route: 'GET /api/v1/audit/replays/{replayId}', url: `/api/v1/audit/replays/${recordId}`, roles: ['auditor', 'admin'] },
+  { route: 'GET /api/v1/audit/access-log', url: '/api/v1/audit/access-log', roles: ['admin'] },
+  { route: 'GET /api/v1/credit-records/{recordId}/history', url: `/api/v1/credit-records/${recordId}/history`, roles: ['person', 'unit', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/bindings/{personId}/history', url: `/api/v1/bindings/${recordId}/history`, roles: ['person', 'unit', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/enrolments/{enrolmentId}/history', url: `/api/v1/enrolments/${recordId}/history`, roles: ['person', 'institution', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/certificates/{certificateId}/history', url: `/api/v1/certificates/${recordId}/history`, roles: ['person', 'admin', 'auditor'] },
+  { route: 'GET /api/v1/dishonesty-records/{recordId}/history', url: `/api/v1/dishonesty-records/${recordId}/history`, roles: ['person', 'unit', 'admin', 'auditor'] },
   { route: 'GET /api/v1/statistics/runs/{runId}', url: '/api/v1/statistics/runs/statistics-admin-x', roles: ['admin', 'auditor'] },
 ];
 

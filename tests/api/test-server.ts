@@ -42,6 +42,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminUsername: undefined,
     adminPassword: undefined,
     jwtSecret: crypto.randomBytes(32).toString('base64url'),
+    sealKey: crypto.generateKeyPairSync('ed25519').privateKey,
+    sealEveryMs: 3_600_000,
     accessTokenTtl: 900,
     loginRatePerMinute: 1000,
     trustProxy: false,

@@ -122,7 +122,8 @@ export function useDemoPortal(name: string): DemoPortal {
     base = await new Promise<string>((resolve, reject) => {
       started.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
         output += chunk;
-        const match = /"uri":"(http:\/\/[^"]+)"/.exec(output);
+        // "jxjy is running" comes after the admin account exists; "API listening" comes before it (a sign-in race).
+        const match = /"portal":"(http:\/\/[^"]+?)\/?"/.exec(output);
         if (match) resolve(match[1]!);
       });
       started.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -1,0 +1,49 @@
+/**
+ * POST /audit/verify — every stream's chain recomputed from the stored rows, in one bounded-memory pass over the log
+ * (events/store/verify-log.ts). A client that accepts `application/x-ndjson` gets a progress line per page as it goes
+ * (`{"progress":{events, streams, position}}`) and the result as the last line (`{"result":{…}}`); anyone else gets the
+ * result as JSON when it is done.
+ */
+import { PassThrough } from 'node:stream';
+import type { ServerRoute } from '@hapi/hapi';
+import { verifyLog } from '../../events/store/verify-log.js';
+import { requestHeader } from '../headers.js';
+import { Joi } from '../joi.js';
+
+export const verificationResultSchema = Joi.object({
+  streams: Joi.number().integer().required(),
+  events: Joi.number().integer().required(),
+  valid: Joi.boolean().required(),
+  problems: Joi.array()
+    .items(Joi.object({ streamId: Joi.string(), revision: Joi.number().integer(), position: Joi.string(), problem: Joi.string() }))
+    .required(),
+  upTo: Joi.string().allow('').required(),
+}).label('LogVerification');
+
+export const verifyRoute: ServerRoute = {
+  method: 'POST',
+  path: '/audit/verify',
+  options: {
+    description: 'Verify the whole log (auditor, admin)',
+    notes: 'Accept: application/x-ndjson streams progress lines, then the result.',
+    tags: ['api', 'audit'],
+    auth: { access: { scope: ['auditor', 'admin'] } },
+    plugins: { jxjy: { audited: true } },
+    // Documented, not checked: hapi cannot validate the streamed (NDJSON) variety of this answer.
+    response: { schema: verificationResultSchema, sample: 0 },
+    handler: async (request, h) => {
+      const { store } = request.server.app.deps;
+      if (!(requestHeader(request, 'accept') ?? '').includes('application/x-ndjson')) return verifyLog(store);
+      const lines = new PassThrough();
+      const write = (value: unknown) => lines.write(`${JSON.stringify(value)}\n`);
+      verifyLog(store, { onProgress: (progress) => void write({ progress }) })
+        .then((result) => write({ result }))
+        .catch((error: unknown) => {
+          request.log(['error'], error as Error);
+          write({ error: { message: 'the verification stopped; try again' } });
+        })
+        .finally(() => lines.end());
+      return h.response(lines).type('application/x-ndjson').header('Cache-Control', 'no-store');
+    },
+  },
+};

@@ -1,0 +1,14 @@
+/** An auditor's replay run: one activity builds it and records how it went (workflows/activities/replays.ts). */
+import { proxyActivities } from '@temporalio/workflow';
+import type { ReplayActivities } from '../activities/replays.js';
+import type { ReplayInput } from './messages.js';
+
+const { buildReplay } = proxyActivities<ReplayActivities>({
+  startToCloseTimeout: '2h',
+  heartbeatTimeout: '1m',
+  retry: { initialInterval: '5s', maximumInterval: '1m', maximumAttempts: 5 },
+});
+
+export async function replayRun(input: ReplayInput): Promise<void> {
+  await buildReplay(input);
+}
