@@ -146,7 +146,8 @@ export function evolveCreditRecord(state: CreditRecordState, event: CreditEvent)
     case 'CreditRecordSubmitted':
       return { ...state, status: 'submitted', unitId: event.data.unitId, overlaps: event.data.overlaps, reason: null, updatedAt: event.data.submittedAt };
     case 'CreditRecordWithdrawn':
-      return { ...state, status: 'draft', updatedAt: event.data.withdrawnAt };
+      // Taken back before the unit decided: the record is no longer the unit's to see.
+      return { ...state, status: 'draft', unitId: null, updatedAt: event.data.withdrawnAt };
     case 'CreditRecordApproved':
       return { ...state, status: 'approved', updatedAt: event.data.approvedAt };
     case 'CreditRecordRejected':

@@ -103,7 +103,7 @@ export function evolveCreditRecordRow(row: CreditRecordRow | undefined, event: R
     case 'CreditRecordSubmitted':
       return row && { ...row, status: 'submitted', unitId: typed.data.unitId, reason: null, updatedAt: typed.data.submittedAt, position };
     case 'CreditRecordWithdrawn':
-      return row && { ...row, status: 'draft', updatedAt: typed.data.withdrawnAt, position };
+      return row && { ...row, status: 'draft', unitId: null, updatedAt: typed.data.withdrawnAt, position };
     case 'CreditRecordApproved':
       return row && { ...row, status: 'approved', updatedAt: typed.data.approvedAt, position };
     case 'CreditRecordRejected':
@@ -119,7 +119,8 @@ export function evolveCreditRecordRow(row: CreditRecordRow | undefined, event: R
 
 export const creditRecordsProjection: Projection = {
   name: 'credit_records',
-  version: 1,
+  // 2: a withdrawn record leaves the unit's list.
+  version: 2,
   tables: TABLES,
   tableNames: ['credit_records'],
   filter: { streamPrefixes: ['credit-'], eventTypes: CREDIT_EVENT_TYPES },

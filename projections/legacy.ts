@@ -12,6 +12,7 @@ import {
 import type { HoursByCategory } from '../events/requirements.js';
 import type { Sql } from '../events/store/database.js';
 import type { RecordedEvent } from '../events/store/event-store.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Projection } from './projection.js';
 import { type RowFold, foldRows, selectRows } from './rows.js';
 
@@ -163,7 +164,14 @@ export const legacyImportsProjection: Projection = {
   apply: foldRows(IMPORT_ROWS),
 };
 
-export async function recentLegacyImports(sql: Sql, limit: number): Promise<LegacyImportRow[]> {
-  const { rows } = await sql.query<LegacyImportRow>(`${selectRows(IMPORT_ROWS)} ORDER BY started_at DESC, import_id DESC LIMIT $1`, [limit]);
-  return rows;
+/** Newest first, with an opaque keyset cursor. */
+export async function recentLegacyImports(sql: Sql, limit: number, cursor?: string): Promise<{ items: LegacyImportRow[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor);
+  const { rows } = await sql.query<LegacyImportRow>(
+    `${selectRows(IMPORT_ROWS)} ${after ? 'WHERE (started_at, import_id) < ($2, $3)' : ''} ORDER BY started_at DESC, import_id DESC LIMIT $1`,
+    after ? [limit + 1, after[0], after[1]] : [limit + 1],
+  );
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.startedAt, last.importId]) : null };
 }

@@ -10,6 +10,7 @@ import { DISCREPANCY_SAMPLES, type Discrepancy, STATISTICS_EVENT_TYPES, type Sta
 import type { Database, Sql } from '../events/store/database.js';
 import { type EventStore, START } from '../events/store/event-store.js';
 import { CREDIT_TOTAL_EVENTS, creditTotalDeltas } from './credit-totals.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Projection } from './projection.js';
 
 const PAGE = 5_000;
@@ -114,8 +115,19 @@ export const statisticsRunsProjection: Projection = {
 const SELECT_RUNS = `SELECT run_id AS "runId", trigger, finished_at AS "finishedAt", discrepancies, result FROM statistics_runs`;
 
 export async function recentStatisticsRuns(sql: Sql, limit: number): Promise<StatisticsRunRow[]> {
-  const { rows } = await sql.query<StatisticsRunRow>(`${SELECT_RUNS} ORDER BY finished_at DESC, run_id DESC LIMIT $1`, [limit]);
-  return rows;
+  return (await statisticsRunsPage(sql, limit)).items;
+}
+
+/** Newest first, with an opaque keyset cursor. */
+export async function statisticsRunsPage(sql: Sql, limit: number, cursor?: string): Promise<{ items: StatisticsRunRow[]; nextCursor: string | null }> {
+  const after = decodeCursor(cursor);
+  const { rows } = await sql.query<StatisticsRunRow>(
+    `${SELECT_RUNS} ${after ? 'WHERE (finished_at, run_id) < ($2, $3)' : ''} ORDER BY finished_at DESC, run_id DESC LIMIT $1`,
+    after ? [limit + 1, after[0], after[1]] : [limit + 1],
+  );
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.finishedAt, last.runId]) : null };
 }
 
 export async function getStatisticsRun(sql: Sql, runId: string): Promise<StatisticsRunRow | null> {

@@ -11,7 +11,12 @@ import { MerkleFrontier, eventLeaf } from '../events/store/merkle.js';
 import { SEAL_FORMAT, type Seal, keyIdOf, verifySealSignature } from '../events/store/seals.js';
 
 export type Verdict =
-  | { valid: true; events: number; streams: number; seals: number; keySource: string; keyId: string; startCount: number; unsealed: number; anchoredStreams: number }
+  | {
+      valid: true; events: number; streams: number; seals: number; keySource: string; keyId: string; startCount: number; unsealed: number;
+      anchoredStreams: number;
+      /** Lines whose password hash was withheld (account events from before passwords left the log). */
+      redacted: number[];
+    }
   | { valid: false; line: number; problem: string };
 
 class Bad extends Error {
@@ -24,6 +29,8 @@ class Bad extends Error {
 }
 
 const HEX = /^[0-9a-f]{64}$/;
+/** The account events written with a password hash before passwords moved to the credentials table. */
+const REDACTABLE = new Set(['AccountRegistered', 'PasswordChanged']);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const short = (id: unknown) => String(id).slice(0, 8);
 
@@ -37,6 +44,7 @@ export async function verifyExport(lines: AsyncIterable<string>, options: { publ
   const streams = new Map<string, { revision: number; hash: string }>();
   let position = '';
   let [events, seals, sealedCount, anchoredStreams] = [0, 0, 0, 0];
+  const redacted: number[] = [];
   let ended = false;
 
   const readHeader = (value: Record<string, unknown>) => {
@@ -49,13 +57,14 @@ export async function verifyExport(lines: AsyncIterable<string>, options: { publ
     } catch (error) {
       throw new Bad(`the header's start is unusable: ${(error as Error).message}`);
     }
+    if (typeof h.to !== 'string' || (h.after !== null && typeof h.after !== 'string')) throw new Bad('the header does not say where the export starts and ends');
+    keySource = options.publicKeyPem ? (options.publicKeySource ?? 'the key given') : "the file's header";
     try {
       key = crypto.createPublicKey(options.publicKeyPem ?? h.publicKeyPem);
     } catch {
-      throw new Bad(`the public key from ${options.publicKeyPem ? (options.publicKeySource ?? 'the key given') : "the file's header"} is not a public key`);
+      throw new Bad(`the public key from ${keySource} is not a public key`);
     }
-    if (key.asymmetricKeyType !== 'ed25519') throw new Bad('the public key is not an Ed25519 key');
-    keySource = options.publicKeyPem ? (options.publicKeySource ?? 'the key given') : "the file's header";
+    if (key.asymmetricKeyType !== 'ed25519') throw new Bad(`the public key from ${keySource} is not an Ed25519 key`);
     position = h.after ?? '';
     header = h;
   };
@@ -82,11 +91,18 @@ export async function verifyExport(lines: AsyncIterable<string>, options: { publ
     } else {
       anchoredStreams += 1; // Its prevHash is part of its own hash, which the seals cover.
     }
-    const recomputed = eventHash({
-      streamId: e.streamId, revision: BigInt(rev), eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, data: e.data,
-      metadata: e.metadata, prevHash: e.prevHash as string | null,
-    });
-    if (recomputed !== e.hash) throw new Bad(`${where}: its content does not match its hash`);
+    if (e.redacted !== undefined) {
+      // A withheld secret (a password hash from before they left the log): the hash stands on the chain and the seals.
+      // Only the events that ever carried one may say so, or any changed line could claim it.
+      if (e.redacted !== true || !REDACTABLE.has(e.type)) throw new Bad(`${where}: marked redacted, but a ${e.type} never carried a secret`);
+      redacted.push(lineNo);
+    } else {
+      const recomputed = eventHash({
+        streamId: e.streamId, revision: BigInt(rev), eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, data: e.data,
+        metadata: e.metadata, prevHash: e.prevHash as string | null,
+      });
+      if (recomputed !== e.hash) throw new Bad(`${where}: its content does not match its hash`);
+    }
     streams.set(e.streamId, { revision: rev, hash: e.hash });
     frontier.append(eventLeaf(e.hash));
     position = e.position;
@@ -111,8 +127,9 @@ export async function verifyExport(lines: AsyncIterable<string>, options: { publ
   };
 
   const readEnd = (end: unknown) => {
-    if (!isObject(end) || end.events !== events || end.count !== frontier.size) {
-      throw new Bad(`the end line counts ${isObject(end) ? String(end.events) : '?'} events, but the file holds ${events}`);
+    if (!isObject(end) || end.events !== events || end.count !== frontier.size || end.seals !== seals) {
+      const counted = isObject(end) ? `${String(end.events)} events and ${String(end.seals)} seals` : 'nothing';
+      throw new Bad(`the end line counts ${counted}, but the file holds ${events} events and ${seals} seals`);
     }
     ended = true;
   };
@@ -141,6 +158,6 @@ export async function verifyExport(lines: AsyncIterable<string>, options: { publ
   }
   return {
     valid: true, events, streams: streams.size, seals, keySource, keyId: keyIdOf(key!), startCount: header.start.count,
-    unsealed: frontier.size - Math.max(sealedCount, header.start.count), anchoredStreams,
+    unsealed: frontier.size - Math.max(sealedCount, header.start.count), anchoredStreams, redacted,
   };
 }

@@ -41,6 +41,9 @@ process.stdout.write(
     `  public key: from ${verdict.keySource} (keyId ${verdict.keyId.slice(0, 16)}…)`,
     `  events: ${verdict.events} in ${verdict.streams} streams, every hash recomputed and every chain link checked` +
       (verdict.startCount ? ` (the export starts after ${verdict.startCount} earlier events; ${verdict.anchoredStreams} streams begin before it)` : ''),
+    ...(verdict.redacted.length
+      ? [`  ${verdict.redacted.length} account events withhold an old password hash (lines ${verdict.redacted.slice(0, 5).join(', ')}${verdict.redacted.length > 5 ? ', …' : ''}): their hash stands on the chain and the seals`]
+      : []),
     `  seals: ${verdict.seals} verified (root recomputed, signature checked)` +
       (verdict.unsealed ? `; the last ${verdict.unsealed} events are not covered by a seal yet` : ''),
     `  ${Math.round(verdict.events / Math.max(seconds, 1e-3)).toLocaleString('en')} events/s (${seconds.toFixed(2)} s)`,

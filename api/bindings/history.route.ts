@@ -40,8 +40,11 @@ export const bindingHistoryRoute: ServerRoute<{ Params: { personId: string } }> 
           .filter((e) => e.type === 'BindingRequested' && (e.data as { unit: { unitId: string } }).unit.unitId === orgId)
           .map((e) => (e.data as { bindingId: string }).bindingId),
       );
+      // Reviews assigned to this unit (a binding task's subject is the person).
       const tasks = new Set(
-        events.filter((e) => e.type === 'ReviewRequested' && mine.has((e.data as { subject: { id: string } }).subject.id)).map((e) => (e.data as { taskId: string }).taskId),
+        events
+          .filter((e) => e.type === 'ReviewRequested' && (e.data as { assignee: { orgId?: string } }).assignee.orgId === orgId)
+          .map((e) => (e.data as { taskId: string }).taskId),
       );
       const about = (event: RecordedEvent) => {
         const data = event.data as { bindingId?: string; taskId?: string };

@@ -59,7 +59,7 @@ export const enrolRoute: ServerRoute<{ Params: { classId: string } }> = {
   },
 };
 
-export const cancelEnrolmentRoute: ServerRoute<{ Params: { enrolmentId: string } }> = {
+export const cancelEnrolmentRoute: ServerRoute<{ Params: { enrolmentId: string }; Query: { after?: string } }> = {
   method: 'POST',
   path: '/enrolments/{enrolmentId}/cancel',
   options: {
@@ -67,19 +67,20 @@ export const cancelEnrolmentRoute: ServerRoute<{ Params: { enrolmentId: string }
     notes: 'Before the class starts (409 after); a seat it held goes to the first in line.',
     tags: ['api', 'classes'],
     auth: { access: { scope: ['person'] } },
-    validate: { params: Joi.object({ enrolmentId: Joi.string().guid().required() }) },
     response: { schema: Joi.object({ enrolmentId: Joi.string().required(), status: Joi.string().valid('cancelled').required(), position: Joi.string().required() }).label('EnrolmentCancelled') },
+    validate: { params: Joi.object({ enrolmentId: Joi.string().guid().required() }), query: Joi.object({ ...afterQuery }) },
     handler: async (request) => {
       const personId = request.auth.credentials.subjectId;
+      // Right after enrolling, the read model may not show it yet: `?after=` (the enrolment's position) waits for it.
+      await waitForPosition(request, request.query.after, ['enrolments']);
       const row = await getEnrolment(request.server.app.deps.db, request.params.enrolmentId);
       if (!row || row.personId !== personId) throw new NotFoundError();
       const metadata = eventMetadata(request);
       const view = await sendCommand(request, {
         workflowId: enrolmentWorkflowId(row.classId, personId),
         update: cancelEnrolmentUpdate,
-        args: { actor: metadata.actor, correlationId: metadata.correlationId },
+        args: { enrolmentId: request.params.enrolmentId, actor: metadata.actor, correlationId: metadata.correlationId },
       });
-      if (view.enrolmentId !== request.params.enrolmentId) throw new NotFoundError();
       return { enrolmentId: request.params.enrolmentId, status: 'cancelled', position: view.position };
     },
   },

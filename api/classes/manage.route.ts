@@ -64,6 +64,7 @@ export const createClassRoute: ServerRoute<{ Payload: ClassPayload }> = {
         args: {
           institution: { orgId: institution.orgId, name: institution.name },
           details: { ...rest, halfHours: toHalfHours(hours), regionCode: regionCode ?? institution.regionCode, ...(description ? { description } : {}) },
+          firstDeclarableYear: request.server.app.deps.config.firstDeclarableYear,
           actor: metadata.actor,
           correlationId: metadata.correlationId,
         },

@@ -13,6 +13,7 @@ import { contentDisposition, cleanFilename } from '../files/filenames.js';
 import { EXTENSION, sniffEvidence } from '../files/sniff.js';
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
+import { requireApprovedOrg } from '../orgs/org-access.js';
 import { eventMetadata } from '../request-context.js';
 import { loadOwnRecord, loadRecord, mayRead, recordBody } from './record-access.js';
 import { attachmentSchema, recordSchema } from './schemas.js';
@@ -118,6 +119,7 @@ export const downloadRoute: ServerRoute<{ Params: { recordId: string; attachment
     auth: { access: { scope: ['person', 'unit', 'admin', 'auditor'] } },
     validate: { params: Joi.object({ recordId: Joi.string().guid().required(), attachmentId: Joi.string().guid().required() }) },
     handler: async (request, h) => {
+      await requireApprovedOrg(request);
       const { state } = await loadRecord(request, request.params.recordId);
       if (!mayRead(request.auth.credentials, state)) throw new NotFoundError();
       const attachment = state.attachments.find((a) => a.attachmentId === request.params.attachmentId);

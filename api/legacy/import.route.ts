@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import Boom from '@hapi/boom';
-import type { ServerRoute } from '@hapi/hapi';
+import type { ReqRef, Request, ServerRoute } from '@hapi/hapi';
 import { LEGACY_KINDS, type LegacyFile, type LegacyImportState, type LegacyKind } from '../../events/legacy.js';
 import { FileStoreUnavailableError } from '../../events/store/files/file-store.js';
 import { recentLegacyImports } from '../../projections/legacy.js';
@@ -15,12 +15,12 @@ import { labelOf, mapHeader } from './columns.js';
 import { readTable } from '../files/tables/read-table.js';
 import { sniffTable } from '../files/tables/sniff-table.js';
 import { legacyImportWorkflowId, startLegacyImportUpdate } from '../../workflows/legacy/messages.js';
-import { PayloadTooLargeError, UnavailableError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
+import { ConflictError, PayloadTooLargeError, UnavailableError, UnsupportedMediaTypeError, ValidationError } from '../errors.js';
 import { cleanFilename } from '../files/filenames.js';
 import { type Lang, langOf, pick } from '../i18n.js';
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
-import { afterQuery, waitForPosition } from '../read-your-writes.js';
+import { afterQuery, waitForHead, waitForPosition } from '../read-your-writes.js';
 import { eventMetadata } from '../request-context.js';
 import { loadLegacyImport } from './import-state.js';
 
@@ -66,6 +66,24 @@ async function checkHeader(bytes: Buffer, sniffed: NonNullable<ReturnType<typeof
   }
 }
 
+/**
+ * One real import of a kind at a time: two at once could each find a row new and both count it as imported (the read
+ * model keeps one row per key either way). A dry run writes nothing and may run beside anything.
+ */
+async function refuseConcurrentImport<R extends ReqRef>(request: Request<R>, kind: LegacyKind): Promise<void> {
+  await waitForHead(request, ['legacy_imports']);
+  const { rows } = await request.server.app.deps.db.query<{ import_id: string }>(
+    `SELECT import_id FROM legacy_imports WHERE state->>'status' = 'running' AND state->>'kind' = $1 AND state->>'dryRun' = 'false' LIMIT 1`,
+    [kind],
+  );
+  if (rows[0]) {
+    throw new ConflictError(
+      { zh: '同类数据正在导入中，请在其完成后再导入', en: 'an import of this kind is running; import again once it has finished' },
+      { code: 'import_running', facts: { importId: rows[0].import_id } },
+    );
+  }
+}
+
 export const startImportRoute: ServerRoute<{ Query: { kind: LegacyKind; dryRun: boolean }; Payload: { file?: FilePart | string } }> = {
   method: 'POST',
   path: '/legacy/imports',
@@ -102,6 +120,7 @@ export const startImportRoute: ServerRoute<{ Query: { kind: LegacyKind; dryRun: 
       if (!sniffed) throw new UnsupportedMediaTypeError(WRONG_TYPE, fileError(WRONG_TYPE));
       const { kind, dryRun } = request.query;
       await checkHeader(bytes, sniffed, kind);
+      if (!dryRun) await refuseConcurrentImport(request, kind);
       let stored;
       try {
         stored = await files.put(new Uint8Array(bytes));
@@ -167,19 +186,19 @@ export const getImportRoute: ServerRoute<{ Params: { importId: string } }> = {
   },
 };
 
-export const listImportsRoute: ServerRoute<{ Query: { limit: number; after?: string } }> = {
+export const listImportsRoute: ServerRoute<{ Query: { limit: number; cursor?: string; after?: string } }> = {
   method: 'GET',
   path: '/legacy/imports',
   options: {
     description: 'The latest imports (admin, auditor)',
     tags: ['api', 'legacy'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(20), ...afterQuery }) },
-    response: { schema: Joi.object({ items: Joi.array().items(importSchema).required(), nextCursor: Joi.any().valid(null).required() }).label('LegacyImportPage') },
+    validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(20), cursor: Joi.string().max(300), ...afterQuery }) },
+    response: { schema: Joi.object({ items: Joi.array().items(importSchema).required(), nextCursor: Joi.string().allow(null).required() }).label('LegacyImportPage') },
     handler: async (request) => {
       await waitForPosition(request, request.query.after, ['legacy_imports']);
-      const rows = await recentLegacyImports(request.server.app.deps.db, request.query.limit);
-      return { items: rows.map((row) => importBody(row.state, langOf(request))), nextCursor: null };
+      const page = await recentLegacyImports(request.server.app.deps.db, request.query.limit, request.query.cursor);
+      return { items: page.items.map((row) => importBody(row.state, langOf(request))), nextCursor: page.nextCursor };
     },
   },
 };

@@ -7,7 +7,7 @@
 import type { ServerRoute } from '@hapi/hapi';
 import { COLUMNS } from './columns.js';
 import { type Cell, type RawRow, checkCertificateRow, checkRecordRow } from './rows.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, UnavailableError } from '../errors.js';
 import { contentDisposition } from '../files/filenames.js';
 import { langOf, pick } from '../i18n.js';
 import { Joi } from '../joi.js';
@@ -38,7 +38,9 @@ export const rejectedRowsRoute: ServerRoute<{ Params: { importId: string } }> = 
       const lines = [[lang === 'en' ? 'Row' : '行号', ...columns.map((c) => c.label.zh), lang === 'en' ? 'Reason' : '错误原因'].map(csvField).join(',')];
       for (const chunkFile of state.chunkFiles) {
         const bytes = await request.server.app.deps.files.get(chunkFile);
-        for (const line of Buffer.from(bytes ?? new Uint8Array()).toString('utf8').split('\n')) {
+        // Half a list would pass for the whole one: without a chunk's rows there is no answer yet.
+        if (!bytes) throw new UnavailableError({ zh: '导入文件暂时无法读取，请稍后再试', en: 'the import’s rows cannot be read right now; try again later' });
+        for (const line of Buffer.from(bytes).toString('utf8').split('\n')) {
           if (!line) continue;
           const raw = JSON.parse(line) as RawRow;
           const checked = kind === 'records' ? checkRecordRow(raw, state.firstDeclarableYear) : checkCertificateRow(raw, state.firstDeclarableYear);

@@ -26,7 +26,7 @@ export const exportRoute: ServerRoute<{ Query: { after?: string; to?: string } }
       '(inclusive) bound it; by default the whole log up to the newest readable event. Check it with `npm run verify-export -- <file>`.',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { labels: { to: { zh: '截止位置', en: 'Up to position' } } } },
+    plugins: { jxjy: { labels: { to: { zh: '截止位置', en: 'Up to position' } }, audited: true } },
     validate: { query: Joi.object({ after: position('exclusive'), to: position('inclusive') }) },
     handler: async (request, h) => {
       const { db, store, config } = request.server.app.deps;

@@ -35,7 +35,7 @@ export const proofRoute: ServerRoute<{ Params: { sealId: string }; Query: { even
     notes: 'RFC 6962 PATH(leafIndex, D[count]), nearest sibling first. 404 when the event is not covered by the seal.',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { labels: SEAL_LABELS } },
+    plugins: { jxjy: { labels: SEAL_LABELS, audited: true } },
     validate: { params: Joi.object({ sealId: Joi.string().guid().required() }), query: Joi.object({ eventId: Joi.string().guid().required() }) },
     response: { schema: Joi.object({ leafIndex: Joi.number().integer().min(0).required(), count: Joi.number().integer().required(), path: hexList }).label('InclusionProof') },
     handler: async (request) => {
@@ -55,7 +55,7 @@ export const consistencyRoute: ServerRoute<{ Query: { from: string; to: string }
     notes: 'RFC 6962 PROOF(from.count, D[to.count]); empty when both seals cover the same events.',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { labels: SEAL_LABELS } },
+    plugins: { jxjy: { labels: SEAL_LABELS, audited: true } },
     validate: { query: Joi.object({ from: Joi.string().guid().required(), to: Joi.string().guid().required() }) },
     response: { schema: Joi.object({ from: treeSchema, to: treeSchema, proof: hexList }).label('ConsistencyProof') },
     handler: async (request) => {

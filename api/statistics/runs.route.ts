@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { type StatisticsRunRow, getStatisticsRun, recentStatisticsRuns } from '../../projections/statistics.js';
+import { type StatisticsRunRow, getStatisticsRun, statisticsRunsPage } from '../../projections/statistics.js';
 import { type StatisticsRunInput, adminStatisticsWorkflowId } from '../../workflows/statistics/messages.js';
 import { NotFoundError } from '../errors.js';
 import { Joi } from '../joi.js';
@@ -67,18 +67,19 @@ export const startRunRoute: ServerRoute = {
   },
 };
 
-export const listRunsRoute: ServerRoute<{ Query: { limit: number; after?: string } }> = {
+export const listRunsRoute: ServerRoute<{ Query: { limit: number; cursor?: string; after?: string } }> = {
   method: 'GET',
   path: '/statistics/runs',
   options: {
     description: 'The latest statistics runs (admin, auditor)',
     tags: ['api', 'statistics'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(100).default(10), ...afterQuery }) },
-    response: { schema: Joi.object({ items: Joi.array().items(runSchema).required() }).label('StatisticsRuns') },
+    validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(100).default(10), cursor: Joi.string().max(300), ...afterQuery }) },
+    response: { schema: Joi.object({ items: Joi.array().items(runSchema).required(), nextCursor: Joi.string().allow(null).required() }).label('StatisticsRuns') },
     handler: async (request) => {
       await waitForPosition(request, request.query.after, ['statistics_runs']);
-      return { items: (await recentStatisticsRuns(request.server.app.deps.db, request.query.limit)).map(runBody) };
+      const page = await statisticsRunsPage(request.server.app.deps.db, request.query.limit, request.query.cursor);
+      return { items: page.items.map(runBody), nextCursor: page.nextCursor };
     },
   },
 };

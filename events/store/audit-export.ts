@@ -5,7 +5,7 @@
  *             "after", "to", "start":{"count","frontier":[hex…]}}
  *   then     one line per event in global order — the fields of /audit/events items — and, right after the event at
  *             a seal's position, that seal as {"seal":{sealId, position, count, root, signature, keyId, sealedAt}}
- *   last     {"end":{"events","count","position"}}, so a truncated file is told from a complete one
+ *   last     {"end":{"events","seals","count","position"}}, so a cut or thinned file is told from a complete one
  *
  * A seal follows the last event it covers, so a verifier holds only a Merkle frontier and each stream's last hash,
  * never the whole log. An export that starts `after` a position carries in `start` the tree state of the events
@@ -16,6 +16,7 @@
  *
  * Streamed page by page: neither the log nor the export is ever held in memory.
  */
+import { withoutLegacySecrets } from '../account.js';
 import type { Database } from './database.js';
 import { type EventStore, type Position, type RecordedEvent, START } from './event-store.js';
 import { HASH_ALGORITHM } from './hash-chain.js';
@@ -37,19 +38,27 @@ export interface ExportHeader {
   start: { count: number; frontier: string[] };
 }
 
-/** An event as /audit/events lists it (revision as a number: streams never reach 2^53 events). */
-export const auditEventItem = (event: RecordedEvent) => ({
-  position: event.position,
-  eventId: event.eventId,
-  streamId: event.streamId,
-  revision: Number(event.revision),
-  type: event.type,
-  data: event.data,
-  metadata: event.metadata,
-  recordedAt: event.recordedAt,
-  prevHash: event.prevHash,
-  hash: event.hash,
-});
+/**
+ * An event as /audit/events lists it (revision as a number: streams never reach 2^53 events). A password hash left in
+ * an account event from before passwords moved out of the log is withheld and the line marked `redacted`: its hash is
+ * then taken as given — the next event of its stream links to it and the seals cover it.
+ */
+export function auditEventItem(event: RecordedEvent) {
+  const data = withoutLegacySecrets(event.data);
+  return {
+    position: event.position,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    revision: Number(event.revision),
+    type: event.type,
+    data: data ?? null,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+    prevHash: event.prevHash,
+    hash: event.hash,
+    ...(data !== event.data ? { redacted: true } : {}),
+  };
+}
 
 export interface ExportOptions {
   db: Database;
@@ -105,5 +114,5 @@ export async function* exportLines({ db, store, publicKeyPem, keyId, now, after 
     if (page.events.length === 0) break;
     position = page.events.at(-1)!.position;
   }
-  yield `${sealsBefore(undefined)}${JSON.stringify({ end: { events, count: frontier.size, position: events ? position : null } })}\n`;
+  yield `${sealsBefore(undefined)}${JSON.stringify({ end: { events, seals: seals.length, count: frontier.size, position: events ? position : null } })}\n`;
 }

@@ -126,7 +126,7 @@ export async function sealLog({ db, store, key, now, onPage, pageSize = 1000 }: 
       position = page.events.at(-1)!.position;
       if (position >= head) break;
     }
-    if (previous && frontier.size === previous.count) return { seal: sealBody(previous), created: false };
+    if (frontier.size === (previous?.count ?? 0)) return previous ? { seal: sealBody(previous), created: false } : null;
     const root = frontier.root().toString('hex');
     const seal: SealRow = {
       seq: (previous?.seq ?? 0) + 1,

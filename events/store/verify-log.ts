@@ -23,12 +23,18 @@ export interface LogVerification {
   upTo: Position;
 }
 
+export interface LogProgress {
+  events: number;
+  streams: number;
+  position: Position;
+}
+
 export const PROBLEMS_KEPT = 100;
 const PAGE = 1_000;
 
 export async function verifyLog(
   store: EventStore,
-  options: { to?: Position; onProgress?: (progress: { events: number; streams: number; position: Position }) => void | Promise<void> } = {},
+  options: { to?: Position; onProgress?: (progress: LogProgress) => void | Promise<void> } = {},
 ): Promise<LogVerification> {
   const heads = new Map<string, { revision: bigint; hash: string }>();
   const problems: LogProblem[] = [];

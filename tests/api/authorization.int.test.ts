@@ -10,6 +10,8 @@ import { SAMPLE_PDF, multipart } from './actors.js';
 import { ADMIN, type TestSystem, call as callJson, orgPayload, signIn, startTestSystem } from './system.js';
 
 const PUBLIC = ['GET /api/v1/captcha', 'POST /api/v1/accounts', 'POST /api/v1/sessions', 'POST /api/v1/orgs', 'GET /api/v1/orgs', 'GET /api/v1/orgs/{orgId}', 'GET /api/v1/verify/{code}'];
+// The key that verifies the log's seals is published to anyone.
+PUBLIC.push('GET /api/v1/audit/public-key');
 const taskId = crypto.randomUUID();
 const orgId = crypto.randomUUID();
 const recordId = crypto.randomUUID();
@@ -85,6 +87,11 @@ const PROTECTED: Array<{ route: string; url: string; payload?: object; multipart
   { route: 'GET /api/v1/certificates/{certificateId}/history', url: `/api/v1/certificates/${recordId}/history`, roles: ['person', 'admin', 'auditor'] },
   { route: 'GET /api/v1/dishonesty-records/{recordId}/history', url: `/api/v1/dishonesty-records/${recordId}/history`, roles: ['person', 'unit', 'admin', 'auditor'] },
   { route: 'GET /api/v1/statistics/runs/{runId}', url: '/api/v1/statistics/runs/statistics-admin-x', roles: ['admin', 'auditor'] },
+  { route: 'POST /api/v1/audit/seals', url: '/api/v1/audit/seals', roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/audit/seals', url: '/api/v1/audit/seals', roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/audit/seals/{sealId}/proof', url: `/api/v1/audit/seals/${recordId}/proof?eventId=${taskId}`, roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/audit/seals/consistency', url: `/api/v1/audit/seals/consistency?from=${recordId}&to=${taskId}`, roles: ['admin', 'auditor'] },
+  { route: 'GET /api/v1/audit/export', url: '/api/v1/audit/export', roles: ['admin', 'auditor'] },
 ];
 
 describe('authorisation of every route', () => {

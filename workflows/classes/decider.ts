@@ -6,6 +6,7 @@
  */
 import { type ClassEvent, type ClassState, evolveClass, initialClassState, seatsTaken } from '../../events/class.js';
 import type { Decider } from '../kit/decider.js';
+import { MAX_HALF_HOURS_PER_DAY } from '../credits/rules.js';
 import { invalidInput, invalidTransition, notFound } from '../kit/domain-errors.js';
 import type { ReviewDecided } from '../kit/lifecycle.js';
 import type { ClassCompletion, ClassCreation, ClassView, SeatChange, SeatRequest } from './messages.js';
@@ -37,6 +38,15 @@ export const classDecider: Decider<ClassCommand | ReviewDecided, ClassEvent, Cla
         if (state.status !== 'none') throw invalidTransition({ zh: '培训班已存在', en: 'this class already exists' });
         const { institution, details } = command.creation;
         if (details.endDate < details.startDate) throw invalidInput('endDate', { zh: '结束日期不能早于开始日期', en: 'the end date cannot be before the start date' });
+        const first = command.creation.firstDeclarableYear;
+        if (first !== undefined && Number(details.startDate.slice(0, 4)) < first) {
+          throw invalidInput('startDate', { zh: `开始日期不能早于 ${first} 年（此前的学时属于原系统历史数据）`, en: `the start date cannot be before ${first} (earlier hours are the old system's history)` });
+        }
+        // The same rule as a declaration (DOMAIN.md): at most 8 学时 for each calendar day of the class.
+        const days = (Date.parse(`${details.endDate}T00:00:00Z`) - Date.parse(`${details.startDate}T00:00:00Z`)) / 86_400_000 + 1;
+        if (details.halfHours > days * MAX_HALF_HOURS_PER_DAY) {
+          throw invalidInput('hours', { zh: `学时不能超过每天 8 学时（${days} 天最多 ${days * 8} 学时）`, en: `at most 8 hours a day: ${days * 8} hours for ${days} day(s)` });
+        }
         if (!Number.isInteger(details.capacity) || details.capacity < 1) throw invalidInput('capacity', { zh: '名额至少为 1', en: 'the capacity must be at least 1' });
         return [{ type: 'ClassCreated', data: { ...details, classId, institutionId: institution.orgId, institutionName: institution.name, createdAt: now } }];
       }

@@ -13,6 +13,8 @@ export const classWorkflowId = (classId: string) => `${CLASS_KIND}-${classId}`;
 export interface ClassCreation extends CommandEnvelope {
   institution: { orgId: string; name: string };
   details: ClassDetails;
+  /** Hours before this year belong to the old system's history (JXJY_FIRST_YEAR). */
+  firstDeclarableYear?: number;
 }
 
 export interface ClassCompletion extends CommandEnvelope {

@@ -6,14 +6,14 @@
 import type { CreditDeclaration } from '../../events/credit.js';
 import { invalidInput } from '../kit/domain-errors.js';
 import type { DeclarationRules } from './messages.js';
-import { chinaDate } from '../../events/vocabulary/calendar.js';
+import { chinaDate, chinaYear } from '../../events/vocabulary/calendar.js';
 
 const DAY_MS = 86_400_000;
 export const MAX_HALF_HOURS_PER_DAY = 16;
 
 export function checkDeclaration(declaration: CreditDeclaration, rules: DeclarationRules, now: string): void {
   const { year, startDate, endDate, halfHours } = declaration;
-  const thisYear = Number(now.slice(0, 4));
+  const thisYear = chinaYear(now);
   if (!Number.isInteger(year) || year > thisYear) {
     throw invalidInput('year', { zh: `年度不能晚于今年（${thisYear}）`, en: `the year cannot be later than this year (${thisYear})` });
   }

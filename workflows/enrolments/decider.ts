@@ -15,7 +15,7 @@ import { chinaDate } from '../../events/vocabulary/calendar.js';
 export type EnrolmentCommand =
   | { type: 'open'; opening: EnrolmentOpening }
   | { type: 'promote' }
-  | { type: 'cancel'; actor: { id: string; role: string } }
+  | { type: 'cancel'; actor: { id: string; role: string }; enrolmentId?: string }
   | { type: 'classCompleted'; outcome: ClassOutcome };
 
 /** The institution approves or rejects; a rejection must say why. */
@@ -56,6 +56,7 @@ export const enrolmentDecider: Decider<EnrolmentCommand | ReviewDecided, Enrolme
         return [promoted, review(state, context)];
       }
       case 'cancel': {
+        if (command.enrolmentId && command.enrolmentId !== state.enrolmentId) throw notFound({ zh: '该报名不存在', en: 'no such enrolment' });
         if (!isActiveEnrolment(state.status)) throw invalidTransition({ zh: '没有可以取消的报名', en: 'there is no enrolment to cancel' });
         if (chinaDate(now) >= state.class!.startDate) throw invalidTransition({ zh: '培训班已开始，不能取消报名', en: 'the class has started: the enrolment can no longer be cancelled' });
         const task = openTask(context.reviews);

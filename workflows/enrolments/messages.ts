@@ -18,6 +18,11 @@ export interface EnrolmentOpening extends CommandEnvelope {
   status: 'pending' | 'waitlisted';
 }
 
+/** The person cancels the enrolment they name: an older one (cancelled and enrolled again since) is not the current one. */
+export interface EnrolmentCancellation extends CommandEnvelope {
+  enrolmentId?: string;
+}
+
 export interface ClassOutcome extends CommandEnvelope {
   attended: boolean;
 }
@@ -27,9 +32,9 @@ export interface EnrolmentView extends EnrolmentState {
   position: string;
 }
 
-/** Failures: InvalidTransition → 409 (nothing to cancel, the class has started). */
+/** Failures: InvalidTransition → 409 (nothing to cancel, the class has started); NotFound → 404 (not the current enrolment). */
 export const openEnrolmentUpdate = defineUpdate<EnrolmentView, [EnrolmentOpening]>('open');
 export const promoteEnrolmentUpdate = defineUpdate<EnrolmentView, [CommandEnvelope]>('promote');
-export const cancelEnrolmentUpdate = defineUpdate<EnrolmentView, [CommandEnvelope]>('cancel');
+export const cancelEnrolmentUpdate = defineUpdate<EnrolmentView, [EnrolmentCancellation]>('cancel');
 export const classCompletedUpdate = defineUpdate<EnrolmentView, [ClassOutcome]>('classCompleted');
 export const enrolmentViewQuery = defineQuery<EnrolmentView | null>('view');

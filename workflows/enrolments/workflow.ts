@@ -23,7 +23,7 @@ const enrolments: Lifecycle<EnrolmentCommand, EnrolmentEvent, EnrolmentState, En
     bind(openEnrolmentUpdate, { toCommand: (opening) => ({ type: 'open', opening }), result }),
     bind(promoteEnrolmentUpdate, { toCommand: () => ({ type: 'promote' }), result }),
     bind(cancelEnrolmentUpdate, {
-      toCommand: ({ actor }) => ({ type: 'cancel', actor }),
+      toCommand: ({ actor, enrolmentId }) => ({ type: 'cancel', actor, ...(enrolmentId ? { enrolmentId } : {}) }),
       // The seat goes back to the class, which gives it to the first in line.
       effects: { after: ({ state }) => commandLifecycle(classWorkflowId(state.classId), releaseSeatUpdate.name, { personId: state.personId, actor: SYSTEM }) },
       result,

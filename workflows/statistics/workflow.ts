@@ -26,7 +26,7 @@ export async function statisticsRun(input: StatisticsRunInput = { trigger: 'sche
   await appendEvents({
     streamId: runId,
     expectedRevision: 'no_stream',
-    events: [{ eventId, type: 'StatisticsComputed', data, metadata: { actor, ...(input.correlationId ? { correlationId: input.correlationId } : {}) }, recordedAt: result.finishedAt }],
+    events: [{ eventId, type: 'StatisticsComputed', data, metadata: { actor, ...(input.correlationId ? { correlationId: input.correlationId } : {}), schemaVersion: 1 }, recordedAt: result.finishedAt }],
   });
   return data;
 }

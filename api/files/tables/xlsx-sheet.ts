@@ -7,6 +7,10 @@ import type { Cell, RawCell } from './xlsx-cells.js';
 import { StringText } from './xlsx-strings.js';
 import { parseXml } from './xml-parts.js';
 
+/** Excel's own limits (XFD and row 1,048,576): anything beyond them is not a workbook Excel wrote. */
+const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
+
 export interface SheetRow {
   row: number;
   cells: Cell[];
@@ -26,10 +30,13 @@ export function sheetRows(content: AsyncIterable<Uint8Array>, cellOf: (raw: RawC
       if (name === 'row') {
         const r = Number(attributes.r);
         row = Number.isInteger(r) && r > 0 ? r : row + 1;
+        if (row > MAX_ROWS) throw new Error(`row ${row} is beyond Excel's last row`);
         cells = [];
         column = 0;
       } else if (name === 'c') {
         column = (attributes.r && columnOf(attributes.r)) || column + 1;
+        // A crafted reference (HZZZZZ1) would otherwise make one row of a hundred million cells.
+        if (column > MAX_COLUMNS) throw new Error(`column ${column} is beyond Excel's last column (XFD)`);
         cell = { type: attributes.t, style: Number(attributes.s ?? 0), value: undefined, inline: undefined };
       } else if (cell) {
         if (name === 'v') {

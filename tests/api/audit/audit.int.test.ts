@@ -141,6 +141,14 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const stranger = await boundPerson(system.server, unit, '审计丁');
       expect((await get(`/credit-records/${recordId}/history`, stranger.token)).statusCode).toBe(404);
       expect((await get(`/credit-records/${recordId}/history`, auditor)).statusCode).toBe(200);
+      // Another unit sees neither the person's bindings nor their dishonesty records.
+      const otherUnit = await approvedOrg(system.server);
+      expect((await get(`/bindings/${person.personId}/history`, otherUnit.token)).statusCode).toBe(404);
+      const binding = await get(`/bindings/${person.personId}/history`, unit.token);
+      expect((binding.result!.events as Json[]).map((e) => e.type)).toEqual(expect.arrayContaining(['BindingRequested', 'ReviewRequested', 'ReviewCompleted', 'BindingConfirmed']));
+      const recorded = await post('/dishonesty-records', adminToken, { personId: person.personId, reason: '伪造学时证明', basis: '继续教育条例', startDate: `${YEAR}-01-01`, blocksCertificate: false });
+      expect((await get(`/dishonesty-records/${recorded.result!.recordId as string}/history`, otherUnit.token)).statusCode).toBe(404);
+      expect((await get(`/dishonesty-records/${recorded.result!.recordId as string}/history`, unit.token)).result).toMatchObject({ events: [{ type: 'DishonestyRecorded', actor: { role: 'admin' } }], chain: { valid: true } });
 
       const log = await get('/audit/access-log?limit=200', adminToken);
       expect(log.statusCode).toBe(200);

@@ -114,6 +114,7 @@ describe('profile and unit binding', () => {
     const wrongBirth = await call(system.server, { method: 'PUT', url: '/api/v1/me/profile', token: person.token, payload: { name: '林五', birthDate: '1999-12-31' } });
     expect(wrongBirth.statusCode).toBe(422);
     expect(wrongBirth.result).toMatchObject({ details: [{ field: 'birthDate' }] });
+    expect(await system.store.headPosition()).toBe(before); // refused: nothing written
 
     const pendingOrg = await call(system.server, { method: 'POST', url: '/api/v1/orgs', payload: await orgPayload(system.server) });
     const institution = await approvedOrg(system.server, { kind: 'institution' });
@@ -138,7 +139,8 @@ describe('profile and unit binding', () => {
     expect((await decide(other, task!.taskId as string, 'approve')).statusCode).toBe(404); // another unit's reviewer
     expect((await call(system.server, { method: 'GET', url: `/api/v1/units/${unit.orgId}/members`, token: person.token })).statusCode).toBe(403);
     expect((await call(system.server, { method: 'GET', url: `/api/v1/units/${unit.orgId}/members`, token: other.token })).statusCode).toBe(404);
-    expect(before <= (await system.store.headPosition())).toBe(true);
+    // Refused decisions and reads wrote nothing to the person's binding.
+    expect(await streamTypes(person)).toEqual(['BindingRequested', 'ReviewRequested']);
   });
 
   it('gives exactly one outcome when the person cancels while the unit confirms, and the events agree with the answers', async () => {

@@ -209,6 +209,24 @@ describe('training classes and enrolment', () => {
     expect((await call(system.server, { method: 'POST', url: `/api/v1/classes/${classId}/complete`, token: rival.token, payload: { attendeePersonIds: [] } })).statusCode).toBe(404);
   });
 
+  it('gives the seat a rejection frees to the first in line; another institution cannot decide the task', async () => {
+    const classId = await newClass({ capacity: 1 });
+    await act(classId, 'open');
+    const [first, second] = [await boundPerson(system.server, unit, '郑九'), await boundPerson(system.server, unit, '郑十')];
+    const seated = (await enrol(first, classId)).result!;
+    const waiting = (await enrol(second, classId)).result!;
+    expect([seated.status, waiting.status]).toEqual(['pending', 'waitlisted']);
+    const task = await taskFor(seated.enrolmentId as string, seated.position as string);
+    const rival = await approvedOrg(system.server, { kind: 'institution' });
+    const foreign = await call(system.server, { method: 'POST', url: `/api/v1/tasks/${task!.taskId as string}/decision`, token: rival.token, payload: { decision: 'approve' } });
+    expect(foreign.statusCode).toBe(404);
+    const rejected = await decide(task!.taskId as string, 'reject', '报名材料不符合要求');
+    expect(rejected.statusCode).toBe(200);
+    await expect.poll(async () => (await myEnrolments(second)).find((e) => e.enrolmentId === waiting.enrolmentId)?.status, { timeout: 15_000 }).toBe('pending');
+    await expect.poll(async () => Boolean(await taskFor(waiting.enrolmentId as string, rejected.result!.position as string)), { timeout: 15_000 }).toBe(true);
+    expect((await myEnrolments(first)).find((e) => e.enrolmentId === seated.enrolmentId)).toMatchObject({ status: 'rejected', reason: '报名材料不符合要求' });
+  });
+
   it('refuses a region outside Guangdong (422 naming 行政区划代码, in both languages) for a class and an organisation, writing nothing', async () => {
     const head = await system.store.writtenPosition();
     const payload = { title: '区划错误的培训班', category: 'public', hours: 6, capacity: 10, startDate: day(7), endDate: day(7), regionCode: '450100' };

@@ -5,10 +5,16 @@
 import type { ServerInjectResponse } from '@hapi/hapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type Reviewer, SAMPLE_PDF, approvedOrg, boundPerson, multipart, registeredPerson } from '../actors.js';
+import { chinaDate, chinaYear } from '../../../events/vocabulary/index.js';
 import { type TestSystem, call, startTestSystem } from '../system.js';
 
 type Json = Record<string, unknown>;
-const YEAR = 2026;
+const DAY = 86_400_000;
+// A year whose first five months are behind us (dates below use them), whatever day the suite runs.
+const YEAR = chinaYear(new Date(Date.now() - 200 * DAY));
+const THIS_YEAR = chinaYear(new Date());
+const TODAY = chinaDate(new Date());
+const TOMORROW = chinaDate(new Date(Date.now() + DAY));
 const valid = { year: YEAR, category: 'professional', title: '结构抗震设计培训', mode: 'training', startDate: `${YEAR}-04-01`, endDate: `${YEAR}-04-02`, hours: 16 };
 
 describe('credit records: bad input and visibility', () => {
@@ -33,11 +39,11 @@ describe('credit records: bad input and visibility', () => {
   const fieldsOf = (response: ServerInjectResponse<Json>) => ((response.result!.details as Array<{ field: string }> | undefined) ?? []).map((d) => d.field);
 
   it.each([
-    ['a future year', { year: YEAR + 1, startDate: `${YEAR + 1}-01-02`, endDate: `${YEAR + 1}-01-02` }, 422, 'year'],
+    ['a future year', { year: THIS_YEAR + 1, startDate: `${THIS_YEAR + 1}-01-02`, endDate: `${THIS_YEAR + 1}-01-02` }, 422, 'year'],
     ['a year before the first declarable one', { year: 2018, startDate: '2018-04-01', endDate: '2018-04-02' }, 422, 'year'],
     ['a start date outside the year', { startDate: `${YEAR - 1}-12-31` }, 422, 'startDate'],
     ['an end date before the start', { startDate: `${YEAR}-04-03`, endDate: `${YEAR}-04-02` }, 422, 'endDate'],
-    ['an end date in the future', { startDate: `${YEAR}-12-30`, endDate: `${YEAR}-12-31`, hours: 8 }, 422, 'endDate'],
+    ['an end date in the future', { year: THIS_YEAR, startDate: TODAY, endDate: TOMORROW, hours: 8 }, 422, 'endDate'],
     ['zero hours', { hours: 0 }, 400, 'hours'],
     ['hours not in steps of 0.5', { hours: 7.3 }, 400, 'hours'],
     ['more than 8 hours a day', { hours: 16.5 }, 422, 'hours'],

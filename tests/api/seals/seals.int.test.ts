@@ -3,7 +3,8 @@
  * published key verifies both signatures; every audit path and the consistency proof between the seals are accepted
  * by an independent checker (independent-audit.ts) against the signed roots; the export passes that checker and the
  * offline `verify-export` run as its own process, with the header's key or the auditor's copy, also from a position
- * on; the `audit-seal` schedule seals through its workflow; bad input is refused naming the field.
+ * on, and the read is in the access log; the `audit-seal` schedule seals through its workflow; bad input is refused
+ * naming the field.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -136,6 +137,9 @@ describe('seals over the event log', () => {
 
   it('exports a log that verify-export accepts offline, with the header’s key or the auditor’s own, whole or from a seal on', async () => {
     const whole = await exportToFile(system.server, auditor);
+    // Reading the whole log is an audited read: it is in the access log.
+    const { rows } = await system.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_access_log WHERE route LIKE '%/audit/export' AND role = 'auditor'`);
+    expect(rows[0]!.n).toBeGreaterThan(0);
     const plain = await verifyExportCli(whole.file);
     expect(plain.code, plain.output).toBe(0);
     expect(plain.output).toMatch(/is valid[\s\S]*public key: from the file's header[\s\S]*seals: [2-9] verified/);

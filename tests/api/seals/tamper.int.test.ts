@@ -50,9 +50,8 @@ describe.each(ENGINES)('a log changed behind the store’s back (%s)', (engine) 
     const forged = hashOfEvent(item);
     await system.db.query(`UPDATE events SET data = $2::jsonb, hash = $3 WHERE event_id = $1`, [changed.eventId, JSON.stringify(item.data), forged]);
 
-    const text = (await exportToFile(system.server, auditor)).text;
+    const { file, text } = await exportToFile(system.server, auditor);
     const sealLine = text.split('\n').findIndex((l) => l.includes(`"sealId":"${seal.sealId}"`)) + 1;
-    const { file } = await exportToFile(system.server, auditor);
     const result = await verifyExportCli(file);
     expect(result.code, result.output).toBe(1);
     expect(result.output).toContain(`line ${sealLine}: seal ${seal.sealId.slice(0, 8)}: its root does not match the events before it`);

@@ -110,6 +110,8 @@ describe('the daily statistics run', () => {
       expect(runs.find((r) => r.trigger === 'schedule')!.runId).toMatch(/^statistics-daily-/);
     } finally {
       await handle.delete();
+      // systemSchedules() ensures the hourly seal too: leave nothing scheduled behind on the shared dev server.
+      await system.temporal.client.schedule.getHandle('audit-seal').delete().catch(() => {});
     }
   });
 

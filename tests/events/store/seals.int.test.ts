@@ -1,8 +1,9 @@
 /**
  * Seals on the real store (PGlite and PostgreSQL), below the API: a seal continues from the previous one reading only
  * the events written since; racing sealers stay one line; every seal is recomputed from scratch and a row changed
- * behind the store's back is named; the export verifies offline, also when it starts part-way, and each kind of damage
- * to its lines — content, order, a missing line, a cut, a forged root or signature, another key — is named by its line.
+ * behind the store's back is named; the export verifies offline, also when it starts part-way, and each kind of
+ * damage to its lines — content, order, a missing event or seal, a cut, a forged root or signature, another key — is
+ * named by its line.
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,7 @@ describe.each(ENGINES)('seals on %s', (engine) => {
     expect(await damaged(swap(eventLine))).toEqual({ valid: false, line: eventLine + 1, problem: expect.stringMatching(/follows revision 1 of its stream/) });
     const lastOfStream = lines.findIndex((l, i) => i > 0 && !l.startsWith('{"seal"') && JSON.parse(l).revision === 9);
     expect(await damaged(swap(lastOfStream))).toEqual({ valid: false, line: lastOfStream + 2, problem: expect.stringMatching(/does not come after/) });
+    expect(await damaged((c) => c.splice(sealLine, 1))).toEqual({ valid: false, line: lines.length - 1, problem: expect.stringMatching(/end line counts 68 events and \d+ seals, but the file holds 68 events and \d+ seals/) });
     expect(await damaged((c) => c.pop())).toEqual({ valid: false, line: lines.length, problem: expect.stringMatching(/without its end line/) });
     expect(await damaged((c) => c.push(c.at(-1)!))).toEqual({ valid: false, line: lines.length + 1, problem: 'a line after the end line' });
     expect(await damaged(edit(sealLine, (s) => ((s.seal as Seal).root = '0'.repeat(64))))).toEqual({ valid: false, line: sealLine + 1, problem: expect.stringMatching(/root does not match/) });
@@ -126,6 +128,22 @@ describe.each(ENGINES)('seals on %s', (engine) => {
     }));
     expect(rehashed).toMatchObject({ valid: false, problem: expect.stringMatching(/^seal .*root does not match/) });
     expect(lines[(rehashed as { line: number }).line - 1]).toMatch(/^\{"seal"/);
+  });
+
+  it('withholds a password hash left in an old account event, and refuses a redaction claimed by any other event', async () => {
+    const secret = '$argon2id$v=19$m=19456,t=2,p=1$legacy$notreallyahash';
+    await store.append(`account-${crypto.randomUUID()}`, [{ eventId: crypto.randomUUID(), type: 'AccountRegistered', data: { username: 'legacy_user', role: 'person', passwordHash: secret } }], { expectedRevision: 'no_stream' });
+    await seal();
+    const text = await exported();
+    expect(text).not.toContain(secret);
+    const lines = text.split('\n');
+    const legacy = lines.findIndex((l) => l.includes('"type":"AccountRegistered"'));
+    expect(JSON.parse(lines[legacy]!)).toMatchObject({ data: { username: 'legacy_user' }, redacted: true });
+    expect(await verifyExport(at(text))).toMatchObject({ valid: true, redacted: [legacy + 1] });
+    const other = lines.findIndex((l, i) => i > 0 && l.includes('"type":"Tested"'));
+    const claimed = JSON.parse(lines[other]!);
+    lines[other] = JSON.stringify({ ...claimed, data: { ...claimed.data, i: 1000 }, redacted: true });
+    expect(await verifyExport(at(lines.join('\n')))).toEqual({ valid: false, line: other + 1, problem: expect.stringMatching(/marked redacted, but a Tested never carried a secret/) });
   });
 
   it('finds a row changed behind the store’s back when it recomputes the seals', async () => {

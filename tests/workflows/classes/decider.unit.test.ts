@@ -93,4 +93,28 @@ describe('enrolment decider', () => {
     expect(done).toEqual([{ type: 'EnrolmentCompleted', data: { enrolmentId: 'e-1', personId, classId, year: 2026, category: 'public', halfHours: 12, completedAt: NOW } }]);
     expect(given(history).when({ type: 'classCompleted', outcome: { attended: true, actor: { id: 'system', role: 'system' } } }, NOW).then().events.map((e) => e.type)).toEqual(['EnrolmentLapsed', 'ReviewWithdrawn']);
   });
+
+  it('cancels only the enrolment it names: a late cancel of an earlier enrolment leaves the current one alone', () => {
+    const { history } = given().when(opening('pending'), NOW).then();
+    given(history).when({ type: 'cancel', actor: { id: 'p', role: 'person' }, enrolmentId: 'e-0' }, NOW).thenFails('NotFound');
+    expect(given(history).when({ type: 'cancel', actor: { id: 'p', role: 'person' }, enrolmentId: 'e-1' }, NOW).then().events.map((e) => e.type)).toEqual(['EnrolmentCancelled', 'ReviewWithdrawn']);
+  });
+});
+
+describe('class decider: what a class may grant', () => {
+  const create = (overrides: Partial<typeof details>, firstDeclarableYear = 2019) => ({
+    type: 'create' as const,
+    creation: { institution: { orgId: 'inst-1', name: '某学院' }, details: { ...details, ...overrides }, firstDeclarableYear, actor: institution },
+  });
+
+  it('grants at most 8 hours for each day it runs, as a declaration may', () => {
+    givenClass().when(create({ halfHours: 32, startDate: '2026-06-10', endDate: '2026-06-11' }), NOW).then();
+    givenClass().when(create({ halfHours: 33, startDate: '2026-06-10', endDate: '2026-06-11' }), NOW).thenFails('InvalidInput', 'hours');
+    givenClass().when(create({ halfHours: 4_000, startDate: '2026-06-10', endDate: '2026-06-10' }), NOW).thenFails('InvalidInput', 'hours');
+  });
+
+  it('starts no earlier than the first declarable year: earlier hours are the old system’s', () => {
+    givenClass().when(create({ startDate: '2018-12-30', endDate: '2018-12-31' }), NOW).thenFails('InvalidInput', 'startDate');
+    givenClass().when(create({ startDate: '2018-12-30', endDate: '2018-12-31' }, 2018), NOW).then();
+  });
 });

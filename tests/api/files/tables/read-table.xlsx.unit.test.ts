@@ -249,3 +249,15 @@ describe('readTable on XLSX, stopped early', () => {
     expect(await rowsOf(bytes)).toHaveLength(5000);
   });
 });
+
+describe('cell references beyond Excel’s own limits', () => {
+  it('refuses a column past XFD or a row past 1,048,576 as a damaged file instead of allocating them', async () => {
+    for (const rows of ['<row r="1"><c r="HZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row>', '<row r="2000000"><c r="A2000000"><v>1</v></c></row>']) {
+      const bytes = rawXlsx({ sheets: [{ name: '表', file: 1, rows }] });
+      const sniffed = sniffTable(bytes)!;
+      await expect(async () => {
+        for await (const _ of readTable(bytes, sniffed)) void _;
+      }).rejects.toMatchObject({ name: 'TableReadError', problem: 'corrupt-xlsx' });
+    }
+  });
+});
