@@ -1,5 +1,6 @@
 // Every custom event a jxjy-* element dispatches, typed once so `emit()` and host listeners agree.
 // Add new events here as `'jxjy-<noun>-<past-verb>': <detail>`; keep details plain, serialisable data.
+import type { StaffRole } from './api/audit.types.js';
 import type { Decision, LegacyImportCounts, LegacyKind, OrgRegistered, Session, TaskSubject } from './api/types.js';
 
 /**
@@ -70,6 +71,14 @@ export interface JxjyEventDetailMap {
   'jxjy-legacy-import-started': { importId: string; kind: LegacyKind; dryRun: boolean };
   /** An import this element followed has finished: `completed` (see the counts) or `failed`. */
   'jxjy-legacy-import-finished': { importId: string; kind: LegacyKind; dryRun: boolean; status: 'completed' | 'failed'; rows: LegacyImportCounts };
+  /** An auditor's whole-log verification finished: whether every chain holds, how much it looked at, how many problems. */
+  'jxjy-audit-verified': { valid: boolean; events: number; streams: number; problems: number; upTo: string };
+  /** A replay this element started (or followed) finished: its rows are ready (`completed`) or it `failed`. */
+  'jxjy-replay-finished': { replayId: string; projection: string; position: string; status: 'completed' | 'failed' };
+  /** The log was sealed on request; `created` is false when nothing was written since the latest seal (it is that one). */
+  'jxjy-log-sealed': { sealId: string; position: string; count: number; created: boolean };
+  /** Admin created a staff account (审计人员 or another admin); its one-time password is shown once, never in an event. */
+  'jxjy-staff-created': { accountId: string; username: string; role: StaffRole };
   /** The user asked for another screen (e.g. a registration link on the login form). */
   'jxjy-navigate': { to: NavigationTarget };
 }

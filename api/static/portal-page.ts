@@ -97,6 +97,7 @@ export const portalPage = (): string => `<!doctype html>
     <a href="#requirements" data-role="admin" data-page="requirements" data-testid="nav-requirements" data-i18n="navRequirements" hidden>学时要求</a>
     <a href="#dishonesty" data-role="admin" data-page="dishonesty" data-testid="nav-dishonesty-admin" data-i18n="navDishonestyAdmin" hidden>失信管理</a>
     <a href="#legacy-import" data-role="admin" data-page="legacy-import" data-testid="nav-legacy-import" data-i18n="navLegacyImport" hidden>历史数据导入</a>
+    <a href="#audit" data-role="auditor admin" data-page="audit" data-testid="nav-audit" data-i18n="navAudit" hidden>审计</a>
   </nav>
   <jxjy-config api-base="">
     <p class="hint">组件尚未加载。请先运行 <code>npm run build:components</code>。</p>
@@ -186,6 +187,10 @@ export const portalPage = (): string => `<!doctype html>
     </section>
     <section class="panel" data-view="legacy-import" id="view-legacy-import" data-testid="view-legacy-import" aria-labelledby="legacy-import-title" hidden>
       <h2 id="legacy-import-title" tabindex="-1" data-i18n="legacyImport">导入原系统历史数据</h2>
+      <div class="slot"></div>
+    </section>
+    <section class="panel" data-view="audit" id="view-audit" data-testid="view-audit" aria-labelledby="audit-title" hidden>
+      <h2 id="audit-title" tabindex="-1" data-i18n="audit">审计：事件日志、完整性校验与数据重放</h2>
       <div class="slot"></div>
     </section>
   </jxjy-config>

@@ -1,6 +1,7 @@
 // Fetch client every jxjy-* screen uses to call the hapi API: bearer token, Accept-Language, JSON,
 // one token-refresh retry driven by the host page, and errors as ApiError with the server's error body. Uploads go
-// through XMLHttpRequest (for their progress) but the same flow; downloads keep the server's file name.
+// through XMLHttpRequest (for their progress) but the same flow; downloads keep the server's file name; a streamed
+// answer (NDJSON) is handed over unread.
 // It is also the one place that reads `api-base` (with or without its /api/v1 prefix) and that refuses to ask
 // for protected data without a token.
 import { format, type Lang } from '../i18n/messages.js';
@@ -121,7 +122,7 @@ export interface UploadOptions {
   onProgress?: (fraction: number) => void;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export class ApiClient {
   readonly #base: string;
@@ -153,9 +154,17 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-    const res = await this.#exchange((token) => this.#send(method, path, body, token, opts.signal), opts);
+    const res = await this.open(method, path, body, opts);
     if (opts.as === 'blob') return (await res.blob()) as T;
     return this.#json<T>(res);
+  }
+
+  /**
+   * The successful response itself, unread, for an answer read as it arrives (the verification's NDJSON progress:
+   * `accept` names its type). Same headers, sign-in rule, token-refresh retry and errors as every other request.
+   */
+  open(method: Method, path: string, body?: unknown, opts: RequestOptions & { accept?: string } = {}): Promise<Response> {
+    return this.#exchange((token) => this.#send(method, path, body, token, opts.signal, opts.accept), opts);
   }
 
   /**
@@ -163,7 +172,7 @@ export class ApiClient {
    * server gave them, so certificates and attachments are saved as the server names them.
    */
   async download(path: string, opts: DownloadOptions = {}): Promise<Download> {
-    const res = await this.#exchange((token) => this.#send('GET', path, undefined, token, opts.signal), {});
+    const res = await this.open('GET', path, undefined, opts);
     const named = filenameFromContentDisposition(res.headers.get('Content-Disposition'));
     return { blob: await res.blob(), filename: named ?? opts.fallbackFilename ?? 'download' };
   }
@@ -216,14 +225,14 @@ export class ApiClient {
     }
   }
 
-  #headers(token: string | undefined): Headers {
-    const headers = new Headers({ Accept: 'application/json', 'Accept-Language': this.#lang });
+  #headers(token: string | undefined, accept = 'application/json'): Headers {
+    const headers = new Headers({ Accept: accept, 'Accept-Language': this.#lang });
     if (token) headers.set('Authorization', `Bearer ${token}`);
     return headers;
   }
 
-  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal) {
-    const headers = this.#headers(token);
+  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal, accept?: string) {
+    const headers = this.#headers(token, accept);
     let payload: BodyInit | undefined;
     if (body instanceof FormData || body instanceof Blob) {
       payload = body; // the browser sets the multipart boundary itself

@@ -9,6 +9,14 @@ import { jxjyConfigContext, type JxjyConfigValue } from '../context.js';
 import type { JxjyEventDetailMap } from '../events.js';
 import { coreMessages, fill, resolveLang, type Catalog, type CoreKey, type Lang, type Params } from '../i18n/messages.js';
 
+/** The configuration an element passes to one it embeds (see `embedding`). */
+export interface Embedding {
+  apiBase: string | undefined;
+  lang: Lang;
+  token: string | undefined;
+  tokenProvider: (() => string | Promise<string>) | undefined;
+}
+
 /** `K` names the element's own message keys (its `<name>.messages.ts`); `msg()` also knows the core words. */
 export class JxjyElement<K extends string = never> extends LitElement {
   // So `el.focus()` from the portal lands on the screen's first field instead of the non-focusable host.
@@ -72,6 +80,15 @@ export class JxjyElement<K extends string = never> extends LitElement {
    */
   protected get connection(): readonly unknown[] {
     return [this.effectiveApiBase, this.effectiveLang, this.token, this.tokenProvider, this.config];
+  }
+
+  /**
+   * What an element embedded in this one's shadow root (a <jxjy-timeline> under a record) is given so that it asks as
+   * this one asks: the same own api-base, language, token and token provider. A surrounding `<jxjy-config>` reaches
+   * it directly (its context crosses shadow roots), so an element configured only by one needs nothing passed.
+   */
+  protected get embedding(): Embedding {
+    return { apiBase: this.apiBase, lang: this.effectiveLang, token: this.token, tokenProvider: this.tokenProvider };
   }
 
   /** A client for the current configuration; cheap, so made per use rather than kept in sync. */

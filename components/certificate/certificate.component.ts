@@ -30,7 +30,8 @@ interface Failure {
  * for the chosen year, a verdict naming each shortfall, the hours table, a notice when an active dishonesty record
  * blocks certificates, 打印证书 when every category is met (the certificate is issued and its PDF saved), and for an
  * issued certificate its number, issue date, status (valid, or revoked with the date and reason), the verification
- * code in groups of four, the link to its public verification page and 下载证书 (the PDF fetched with the token).
+ * code in groups of four, the link to its public verification page, 下载证书 (the PDF fetched with the token) and,
+ * under 查看记录, its tamper-evident timeline (an embedded <jxjy-timeline>, read when opened).
  * A refusal (409: hours missing, or a dishonesty record) shows the server's message and what it named, as an alert
  * that takes focus, and at once the year's hours as the server counted them or the blocking records (from the error's
  * facts), before the years are read again. Without a token it asks for nothing and shows that sign-in is needed.
@@ -201,6 +202,7 @@ export class JxjyCertificate extends JxjyElement<CertificateKey | CreditKey> {
       data,
       selected: this.#selected,
       busy: this.busy,
+      embedding: this.embedding,
       select: (year) => this.#select(year),
       issue: (y) => void this.#issue(y),
       download: (c) => void this.#download(c),

@@ -234,5 +234,9 @@ export default [
       clip-path: inset(50%);
       white-space: nowrap;
     }
+    /* The subject's 查看记录 timeline (an embedded <jxjy-timeline>). */
+    .record-history {
+      margin-top: 16px;
+    }
   `,
 ];

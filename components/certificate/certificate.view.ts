@@ -1,13 +1,16 @@
 // Templates of <jxjy-certificate>: the blocked notice, the overview of every year, and one year's detail (the verdict
 // naming each shortfall, the hours per category, its certificate with number, dates, status, grouped verification
-// code and verification link, and the 打印证书 / 下载证书 actions). Plain templates over what the element passes in.
+// code and verification link, its tamper-evident timeline under 查看记录, and the 打印证书 / 下载证书 actions). Plain
+// templates over what the element passes in.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
 import { chinaDate } from '../../events/vocabulary/index.js';
 import type { Certificate, CertificateYear, CreditHours, MyCertificates } from '../api/types.js';
+import type { Embedding } from '../base/jxjy-element.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import { creditLabel, formatHours, type CreditKey } from '../shared/credit.messages.js';
+import { embeddedTimeline } from '../timeline/timeline.embed.js';
 import type { CertificateKey } from './certificate.messages.js';
 
 export type Msg = (key: CertificateKey | CreditKey | CoreKey, params?: Params) => string;
@@ -23,6 +26,8 @@ export interface ViewContext {
   selected: CertificateYear | undefined;
   /** The command in flight. */
   busy: 'issue' | 'download' | undefined;
+  /** What the certificate's timeline asks with (the element's configuration). */
+  embedding: Embedding;
   select(year: number): void;
   issue(year: CertificateYear): void;
   download(certificate: Certificate): void;
@@ -176,6 +181,7 @@ function certificateFacts(c: ViewContext, cert: Certificate) {
       </dd>
     </dl>
     <p class="hint">${revoked ? c.msg('revokedHint') : c.msg('verifyHint')}</p>
+    ${embeddedTimeline(c.embedding, { subject: 'certificate', subjectId: cert.certificateId, version: `${cert.status}|${cert.revokedAt ?? ''}` })}
   </section>`;
 }
 

@@ -1,5 +1,6 @@
 // <jxjy-credit-records>: a person's continuing-education records (继续教育记录申报, manual 3.3.1): GET /credit-records
-// by year and status; a record's detail (GET /credit-records/{id}, with its history); POST / PATCH to declare and
+// by year and status; a record's detail (GET /credit-records/{id}, with its history, and its timeline under 查看记录
+// through an embedded <jxjy-timeline>); POST / PATCH to declare and
 // edit; attachments uploaded (with progress), downloaded with the token and removed; POST …/submit and …/withdraw.
 // After each command the list and the record are read again with `?after=<position>`, so they show the change.
 import { html, type PropertyValues } from 'lit';
@@ -29,7 +30,8 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
  * with 加载更多; 新增申报 and 修改 (a form checking what the server checks: dates inside the year and not after today,
  * start ≤ end, hours in steps of 0.5 and at most 8 a day); a record's evidence (PDF/JPEG/PNG up to 10 MB, uploaded
  * with a progress bar, downloaded with the token, removed while editable); 确认送审 to the person's unit and 撤回
- * before it decides; a rejection's reason (edit and submit again); the history of decisions. Without a token it asks
+ * before it decides; a rejection's reason (edit and submit again); the history of decisions, and under 查看记录 the
+ * record's tamper-evident timeline (who did what, when and why, and whether its chain holds). Without a token it asks
  * for nothing and shows that sign-in is needed; it loads as soon as a token arrives.
  *
  * @event jxjy-credit-record-saved - `{recordId}` after a record was created or changed (it is a draft).
@@ -279,6 +281,7 @@ export class JxjyCreditRecords extends JxjyElement<CreditRecordsKey | CreditKey>
           busy: this.#commands.busy,
           upload: this.#upload.progress,
           fileError: this.#upload.error,
+          embedding: this.embedding,
           back: () => this.#back(),
           edit: () => this.#openEditor('edit'),
           submit: () => void this.#command((r) => this.#commands.submit(r)),

@@ -1,10 +1,13 @@
 // The detail screen of <jxjy-credit-records>: one record's facts and status (a rejection's reason, what happens
 // next), its evidence with download, remove and an upload with a progress bar, the actions its status allows
-// (修改 / 确认送审, or 撤回) and its history of decisions. Plain templates over what the element passes in.
+// (修改 / 确认送审, or 撤回), its history of decisions, and under 查看记录 its tamper-evident timeline. Plain templates over
+// what the element passes in.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CreditAttachment, CreditRecord } from '../api/types.js';
+import type { Embedding } from '../base/jxjy-element.js';
 import type { Lang } from '../i18n/messages.js';
+import { embeddedTimeline } from '../timeline/timeline.embed.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import { dateRange, statusTag, type Msg } from './credit-records.list.js';
 
@@ -21,6 +24,8 @@ export interface DetailContext {
   busy: string | undefined;
   upload: { filename: string; fraction: number } | undefined;
   fileError: string | undefined;
+  /** What the record's timeline asks with (the element's configuration). */
+  embedding: Embedding;
   back(): void;
   edit(): void;
   submit(): void;
@@ -176,5 +181,6 @@ export function detailView(c: DetailContext) {
     <button type="button" class="link back" data-action="back" @click=${() => c.back()}><span aria-hidden="true">←</span> ${msg('back')}</button>
     <h3 id="screen-title" tabindex="-1">${r.title} ${statusTag(c.lang, r.status)}</h3>
     ${outcome(c)} ${facts(c)} ${attachments(c)} ${actions(c)} ${history(c)}
+    ${embeddedTimeline(c.embedding, { subject: 'credit-record', subjectId: r.recordId, version: `${r.status}|${r.updatedAt ?? ''}|${r.attachments.length}` })}
   </div>`;
 }

@@ -235,5 +235,9 @@ export default [
       width: auto;
       min-width: 120px;
     }
+    /* The subject's 查看记录 timeline (an embedded <jxjy-timeline>). */
+    .record-history {
+      margin-top: 16px;
+    }
   `,
 ];

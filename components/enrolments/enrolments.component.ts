@@ -25,7 +25,8 @@ const errorText = (err: unknown, fallback: string) => (err instanceof ApiError ?
  * institution, category, hours and dates), where the enrolment stands, and its progress step by step, each with its
  * time — submitted, on the waiting list and moved up from it when a seat freed, awaiting the institution's review,
  * approved or not (with the reason), cancelled, and at the class's completion the hours granted (or absent). 取消报名, after a confirmation, while the class has not
- * started. Without a token it asks for nothing and shows that sign-in is needed.
+ * started. Under 查看记录 each enrolment's tamper-evident timeline (an embedded <jxjy-timeline>, read when opened).
+ * Without a token it asks for nothing and shows that sign-in is needed.
  *
  * @event jxjy-enrolment-cancelled - `{enrolmentId, classId}` after the server accepted a cancellation.
  * @event jxjy-navigate - `{to: 'classes'}` from the empty list, to find a class; the host routes.
@@ -164,6 +165,7 @@ export class JxjyEnrolments extends JxjyElement<EnrolmentsKey> {
         today: chinaDate(new Date()),
         confirming: this.confirming,
         cancelling: this.cancelling,
+        embedding: this.embedding,
         ask: (e) => this.#ask(e),
         keep: (e) => this.#keep(e),
         cancel: (e) => void this.#cancel(e),

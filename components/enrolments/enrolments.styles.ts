@@ -126,5 +126,9 @@ export default [
     .empty button {
       margin-top: 8px;
     }
+    /* The subject's 查看记录 timeline (an embedded <jxjy-timeline>). */
+    .record-history {
+      margin-top: 16px;
+    }
   `,
 ];

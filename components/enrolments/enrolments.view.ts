@@ -1,9 +1,12 @@
-// Templates of <jxjy-enrolments>: one card per enrolment — the class, where the enrolment stands, its progress, and
-// 取消报名 with its confirmation step while the class has not started. Plain templates over what the element passes in.
+// Templates of <jxjy-enrolments>: one card per enrolment — the class, where the enrolment stands, its progress,
+// 取消报名 with its confirmation step while the class has not started, and under 查看记录 its tamper-evident timeline.
+// Plain templates over what the element passes in.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Lang } from '../i18n/messages.js';
 import type { TimedEnrolment } from '../api/types.js';
+import type { Embedding } from '../base/jxjy-element.js';
+import { embeddedTimeline } from '../timeline/timeline.embed.js';
 import { dateRange, pager, statusTag, type More } from '../shared/class.view.js';
 import { creditLabel, formatHours } from '../shared/credit.messages.js';
 import { timeline, type Msg } from './enrolments.timeline.js';
@@ -20,6 +23,8 @@ export interface CardContext {
   confirming: string | undefined;
   /** The enrolment whose cancellation is in flight. */
   cancelling: string | undefined;
+  /** What each enrolment's timeline asks with (the element's configuration). */
+  embedding: Embedding;
   ask(e: TimedEnrolment): void;
   keep(e: TimedEnrolment): void;
   cancel(e: TimedEnrolment): void;
@@ -88,6 +93,7 @@ function card(c: CardContext, e: TimedEnrolment) {
         <dd>${dateRange(e.class.startDate, e.class.endDate)}</dd>
       </dl>
       ${timeline(lang, msg, e)} ${cancelPart(c, e)}
+      ${embeddedTimeline(c.embedding, { subject: 'enrolment', subjectId: e.enrolmentId, label: e.class.title, version: `${e.status}|${e.decidedAt ?? ''}` })}
     </article>
   </li>`;
 }

@@ -10,18 +10,20 @@ import { portalText, type PortalKey } from './portal.messages.js';
 type View =
   | 'login' | 'org-register' | 'register' | 'change-password' | 'home'
   | 'profile' | 'binding' | 'credits' | 'summary' | 'classes' | 'enrolments' | 'certificate' | 'history' | 'dishonesty'
-  | 'members' | 'manage-classes' | 'requirements' | 'legacy-import';
+  | 'members' | 'manage-classes' | 'requirements' | 'legacy-import' | 'audit';
 
 /**
  * A signed-in role's pages beyond its home, by hash (#profile, #binding, #credits, #summary, #classes, #enrolments,
- * #certificate, #history, #dishonesty, #members, #manage-classes, #requirements, #legacy-import), and the page it lands
- * on. A person's home is their basic information; a reviewer's, and the administrator's, is the inbox.
+ * #certificate, #history, #dishonesty, #members, #manage-classes, #requirements, #legacy-import, #audit), and the page
+ * it lands on. A person's home is their basic information; a reviewer's, and the administrator's, is the inbox; an
+ * auditor's is 审计 (they review nothing, so they have no inbox).
  */
 const PAGES: Readonly<Partial<Record<Role, { start: View; pages: readonly View[] }>>> = {
   person: { start: 'profile', pages: ['profile', 'binding', 'credits', 'summary', 'classes', 'enrolments', 'certificate', 'history', 'dishonesty'] },
   unit: { start: 'home', pages: ['home', 'members', 'dishonesty'] },
   institution: { start: 'home', pages: ['home', 'manage-classes'] },
-  admin: { start: 'home', pages: ['home', 'requirements', 'dishonesty', 'legacy-import'] },
+  admin: { start: 'home', pages: ['home', 'requirements', 'dishonesty', 'legacy-import', 'audit'] },
+  auditor: { start: 'audit', pages: ['audit'] },
 };
 /** The screen each of those pages shows (home is built by `home()`). */
 const SCREENS = {
@@ -38,17 +40,18 @@ const SCREENS = {
   'manage-classes': 'jxjy-class-manage',
   requirements: 'jxjy-requirements',
   'legacy-import': 'jxjy-legacy-import',
+  audit: 'jxjy-audit',
 } as const;
 type ScreenView = keyof typeof SCREENS;
 
 /**
  * Where one screen serves several roles: the attributes it takes, and the page heading, for a role. jxjy-dishonesty
  * lists a person's own records by default; a unit reads its members' (review), the administrator also records and
- * revokes (admin).
+ * revokes (admin). jxjy-audit is the auditor's; the administrator's also has the access log and staff accounts (admin).
  */
 const BY_ROLE: Readonly<Partial<Record<Role, Partial<Record<ScreenView, { attrs: Record<string, string>; title: PortalKey }>>>>> = {
   unit: { dishonesty: { attrs: { mode: 'review' }, title: 'dishonestyUnit' } },
-  admin: { dishonesty: { attrs: { mode: 'admin' }, title: 'dishonestyAdmin' } },
+  admin: { dishonesty: { attrs: { mode: 'admin' }, title: 'dishonestyAdmin' }, audit: { attrs: { mode: 'admin' }, title: 'audit' } },
 };
 /** The heading a page's section carries in the markup, used for every role without its own. */
 const DEFAULT_TITLES: Readonly<Partial<Record<ScreenView, PortalKey>>> = { dishonesty: 'dishonesty' };
@@ -184,9 +187,9 @@ function signedInView(role: Role, hash: string): View {
 
 /**
  * Shows the signed-in role's page links (a person's 基本信息 … 证书打印 / 历史数据 / 失信信息; a unit's 待办事项 / 本单位人员 /
- * 失信信息; an institution's 待办事项 / 培训班管理; the administrator's 待办事项 / 学时要求 / 失信管理 / 历史数据导入), the
- * current one marked. A link's `data-role` lists the roles it serves; two links may lead to one page under different
- * names.
+ * 失信信息; an institution's 待办事项 / 培训班管理; the administrator's 待办事项 / 学时要求 / 失信管理 / 历史数据导入 / 审计;
+ * an auditor's 审计), the current one marked. A link's `data-role` lists the roles it serves; two links may lead to one
+ * page under different names.
  */
 function renderUserNav(view: View): void {
   const nav = byId('user-nav');
@@ -237,7 +240,7 @@ async function home(slot: HTMLElement): Promise<void> {
       me.org.status === 'rejected' ? t('orgRejected', { name: me.org.name, reason: me.org.reason ?? '' }) : t('orgPending', { name: me.org.name });
     slot.replaceChildren(panel);
   } else {
-    // Persons never land here (their start page is their profile); every reviewer role has an inbox.
+    // Persons and auditors never land here (their start pages are their profile and 审计); every reviewer role has an inbox.
     slot.replaceChildren(create('jxjy-task-inbox', { 'data-testid': 'task-inbox' }));
   }
 }

@@ -8,7 +8,7 @@ export interface InputSpec {
   /** Both the form field name (as the API spells it) and the input's id. */
   name: string;
   label: string;
-  type?: 'text' | 'password' | 'tel' | 'email' | 'date';
+  type?: 'text' | 'password' | 'tel' | 'email' | 'date' | 'datetime-local';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'tel';
   maxlength?: number;

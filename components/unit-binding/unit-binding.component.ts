@@ -1,6 +1,7 @@
 // <jxjy-unit-binding>: a professional binds to their employer unit (与法人单位绑定关系, manual 1.1): GET /me/binding for
 // the status, GET /orgs?kind=unit to find the unit, POST /me/binding to ask it, DELETE /me/binding/pending to take
 // the request back. After each command the status is read again with `?after=<position>`, so it shows the change.
+// Under 查看记录 the person's binding timeline (an embedded <jxjy-timeline> of their own, from GET /me).
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -10,6 +11,7 @@ import { JxjyElement } from '../base/jxjy-element.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
 import { FormController } from '../shared/form-controller.js';
 import { fieldRules } from '../shared/rules.js';
+import { embeddedTimeline } from '../timeline/timeline.embed.js';
 import { unitBindingMessages, type UnitBindingKey } from './unit-binding.messages.js';
 import styles from './unit-binding.styles.js';
 import { resultsTable, statusPanels } from './unit-binding.view.js';
@@ -27,7 +29,8 @@ const errorText = (err: unknown, fallback: string) =>
  * @summary 单位绑定 — the signed-in professional's employer unit: the current unit and since when, a request awaiting
  * the unit (with 撤回申请), the last rejection and its reason, and a search of approved units (by part of the name or
  * the whole 统一社会信用代码, optionally within a region) with 申请绑定 per unit and 加载更多. When already bound,
- * asking another unit is a 工作单位变更, confirmed first: the old binding ends only when the new unit confirms.
+ * asking another unit is a 工作单位变更, confirmed first: the old binding ends only when the new unit confirms. Once
+ * anything was asked, 查看记录 shows the bindings' tamper-evident timeline (read when opened).
  * Without a token it asks for nothing and shows that sign-in is needed.
  *
  * @event jxjy-binding-requested - `{bindingId, unitId}` after the server accepted a request; the unit's reviewers now have a task.
@@ -274,6 +277,9 @@ export class JxjyUnitBinding extends JxjyElement<UnitBindingKey> {
         cancelling: this.cancelling,
         cancel: () => void this.#cancel(),
       })}
+      ${binding.current || binding.pending || binding.latest || binding.lastRejection
+        ? embeddedTimeline(this.embedding, { subject: 'binding', version: this.readAfter ?? '' })
+        : nothing}
       ${this.#searchSection(binding)}`;
   }
 }

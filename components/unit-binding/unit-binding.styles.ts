@@ -141,5 +141,9 @@ export default [
       gap: 4px;
       margin-top: 12px;
     }
+    /* The subject's 查看记录 timeline (an embedded <jxjy-timeline>). */
+    .record-history {
+      margin-top: 16px;
+    }
   `,
 ];

@@ -2,7 +2,8 @@
 // sign-in → forced password change → the role's home → sign-out, the org-status panel, the language toggle,
 // a person's pages (基本信息 / 单位绑定 / 学时申报 / 学时汇总 / 培训班 / 我的报名 / 证书打印 / 历史数据 / 失信信息), a unit
 // reviewer's (待办事项 / 本单位人员 / 失信信息, read only), an institution reviewer's (待办事项 / 培训班管理) and the
-// administrator's (待办事项 / 学时要求 / 失信管理, recording and revoking / 历史数据导入), each role's page headings in both
+// administrator's (待办事项 / 学时要求 / 失信管理, recording and revoking / 历史数据导入 / 审计 with the access log), an
+// auditor's (审计, their start page after the first-login password change), each role's page headings in both
 // languages, a screen's jxjy-navigate to another page, and signing out on jxjy-token-expired. The ids and data-testids
 // used here are the end-to-end test's selectors.
 import { expect, waitUntil } from '@open-wc/testing';
@@ -25,6 +26,7 @@ import '../../../components/dishonesty/dishonesty.js';
 import '../../../components/requirements/requirements.js';
 import '../../../components/history/history.js';
 import '../../../components/legacy-import/legacy-import.js';
+import '../../../components/audit/audit.js';
 import { portalPage } from '../../../api/static/portal-page.js';
 import { afterEach, describe, it } from '../mocha.js';
 import { $, captchaRoute, fill, json, stubFetch, type FetchStub } from '../fetch-stub.js';
@@ -540,6 +542,72 @@ describe('demo portal', () => {
     location.hash = '#history';
     await waitUntil(() => visible('view-home'), 'home instead of a person page');
     expect(byTestId('history')).to.equal(null);
+  });
+
+  it('lands an auditor on 审计 after the first-login password change, with the log read with their token; nothing else', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session({ role: 'auditor', subjectId: 'acc-9', accessToken: 'jwt-restricted', mustChangePassword: true }))],
+      'PUT /api/v1/accounts/me/password': [json(200, session({ role: 'auditor', subjectId: 'acc-9', accessToken: 'jwt-auditor' }))],
+      'GET /api/v1/me': () => json(200, me({ accountId: 'acc-9', username: 'audit_li', role: 'auditor', subjectId: 'acc-9', name: '李审计' })),
+      'GET /api/v1/audit/events': () => json(200, { items: [], nextCursor: null }),
+    });
+    await signIn();
+    await waitUntil(() => visible('view-change-password') && byTestId('change-password'), 'password change view');
+    const change = byTestId('change-password')!;
+    await (change as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    fill(change, { currentPassword: 'Initial123', newPassword: 'Changed123', confirmPassword: 'Changed123' });
+    $(change, 'button[type=submit]').click();
+
+    const screen = () => byTestId('audit')?.shadowRoot;
+    await waitUntil(() => visible('view-audit') && screen()?.querySelector('[data-panel=log] .empty'), 'audit page');
+    expect(document.body.dataset.view).to.equal('audit');
+    expect(document.getElementById('audit-title')!.textContent).to.equal('审计：事件日志、完整性校验与数据重放');
+    expect(byTestId('nav-audit')!.hidden).to.equal(false);
+    expect(byTestId('nav-audit')!.getAttribute('aria-current')).to.equal('page');
+    expect(['nav-inbox', 'nav-profile', 'nav-requirements', 'nav-legacy-import', 'nav-dishonesty-admin'].map((id) => byTestId(id)!.hidden)).to.deep.equal([true, true, true, true, true]);
+    expect(byTestId('audit')!.hasAttribute('mode')).to.equal(false);
+    expect([...screen()!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal(['事件日志', '完整性校验', '数据重放', '印章']);
+    expect(stub.to('GET /api/v1/audit/events')[0]!.headers.get('Authorization')).to.equal('Bearer jwt-auditor');
+    await waitUntil(() => byTestId('user-info')!.textContent === '李审计（审计人员）', 'who in the header');
+    await expect(document.body).to.be.accessible();
+
+    try {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'en', 'English');
+      expect(document.getElementById('audit-title')!.textContent).to.equal('Audit: the event log, its integrity and replays');
+      expect(byTestId('nav-audit')!.textContent).to.equal('Audit');
+      await waitUntil(() => screen()!.querySelector('#tab-log')?.textContent?.trim() === 'Event log', 'English screen');
+      await expect(document.body).to.be.accessible();
+    } finally {
+      byTestId('lang-toggle')!.click();
+      await waitUntil(() => document.documentElement.lang === 'zh-CN', 'back to Chinese');
+    }
+    location.hash = '#home';
+    await waitUntil(() => visible('view-audit') && location.hash === '#home', 'still 审计: an auditor has no inbox');
+    expect(byTestId('task-inbox')).to.equal(null);
+  });
+
+  it('gives the administrator 审计 too, with the access log and staff accounts', async () => {
+    stub = stubFetch({
+      'GET /api/v1/captcha': captchaRoute(),
+      'POST /api/v1/sessions': [json(200, session())],
+      'GET /api/v1/me': () => json(200, me()),
+      'GET /api/v1/tasks': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/audit/events': () => json(200, { items: [], nextCursor: null }),
+    });
+    await signIn();
+    await waitUntil(() => byTestId('task-inbox')?.shadowRoot?.querySelector('.empty'), 'admin inbox');
+    expect(byTestId('nav-audit')!.hidden).to.equal(false);
+    byTestId('nav-audit')!.click();
+    const screen = () => byTestId('audit')?.shadowRoot;
+    await waitUntil(() => visible('view-audit') && screen()?.querySelector('[data-panel=log] .empty'), 'audit page');
+    expect(location.hash).to.equal('#audit');
+    expect(byTestId('audit')!.getAttribute('mode')).to.equal('admin');
+    expect(document.activeElement).to.equal(document.getElementById('audit-title'));
+    expect([...screen()!.querySelectorAll('[role=tab]')].map((t) => t.textContent!.trim())).to.deep.equal(['事件日志', '完整性校验', '数据重放', '印章', '访问记录', '审计账号']);
+    expect(byTestId('nav-audit')!.getAttribute('aria-current')).to.equal('page');
+    await expect(document.body).to.be.accessible();
   });
 
   it('switches the language of the page and the screens', async () => {
