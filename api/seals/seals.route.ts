@@ -40,13 +40,14 @@ export const listSealsRoute: ServerRoute<{ Query: { limit: number; cursor?: stri
     description: 'The seals of the event log, newest first (admin, auditor)',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(20), cursor: Joi.string().max(200) }) },
-    response: { schema: Joi.object({ items: Joi.array().items(sealSchema).required(), nextCursor: Joi.string() }).label('Seals') },
+    response: { schema: Joi.object({ items: Joi.array().items(sealSchema).required(), nextCursor: Joi.string().allow(null).required() }).label('Seals') },
     handler: async (request) => {
       const [before] = decodeCursor(request.query.cursor, 1) ?? [];
       if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new InvalidCursorError();
       const page = await listSeals(request.server.app.deps.db, { limit: request.query.limit, ...(before ? { before: Number(before) } : {}) });
-      return { items: page.items, ...(page.next !== undefined ? { nextCursor: encodeCursor([String(page.next)]) } : {}) };
+      return { items: page.items, nextCursor: page.next !== undefined ? encodeCursor([String(page.next)]) : null };
     },
   },
 };

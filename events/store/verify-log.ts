@@ -27,6 +27,8 @@ export interface LogProgress {
   events: number;
   streams: number;
   position: Position;
+  /** About how many events there are to check (the stream catalog's count, a moment behind the log), if known. */
+  total?: number;
 }
 
 export const PROBLEMS_KEPT = 100;
@@ -34,7 +36,7 @@ const PAGE = 1_000;
 
 export async function verifyLog(
   store: EventStore,
-  options: { to?: Position; onProgress?: (progress: LogProgress) => void | Promise<void> } = {},
+  options: { to?: Position; total?: number; onProgress?: (progress: LogProgress) => void | Promise<void> } = {},
 ): Promise<LogVerification> {
   const heads = new Map<string, { revision: bigint; hash: string }>();
   const problems: LogProblem[] = [];
@@ -59,7 +61,7 @@ export async function verifyLog(
     events += page.events.length;
     const done = page.events.length < PAGE || page.checkpoint === (after ?? '') || page.checkpoint >= to;
     after = page.checkpoint;
-    await options.onProgress?.({ events, streams: heads.size, position: after });
+    await options.onProgress?.({ events, streams: heads.size, position: after, ...(options.total !== undefined ? { total: Math.max(options.total, events) } : {}) });
     if (done) return { streams: heads.size, events, valid: !failed, problems, upTo: after };
   }
 }
