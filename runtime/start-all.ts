@@ -13,6 +13,7 @@ import { openFileStore } from '../events/store/files/open-file-store.js';
 import { migrateLegacyCredentials } from './migrations/legacy-credentials.js';
 import { projections } from '../projections/index.js';
 import { createProjectionRunner } from '../projections/runner.js';
+import { buildIfStale } from './build-if-stale.js';
 import { loadConfig } from './config.js';
 import { bootstrapAdmin, type BootstrapResult } from '../api/accounts/bootstrap-admin.js';
 import { createLogger } from '../api/logger.js';
@@ -33,6 +34,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<never> {
 }
 
 try {
+  await buildIfStale((message) => logger.info(message));
   const stores = await openStores(config);
   stopping.push({ name: 'database', stop: () => stores.close() });
   const legacy = await migrateLegacyCredentials(stores.db, stores.store);
@@ -65,12 +67,19 @@ try {
   stopping.push({ name: 'api', stop: () => server.stop({ timeout: 5_000 }) });
   announceAdmin(await bootstrapAdmin({ store: stores.store, db: stores.db, client: temporal.client, config }));
   logger.info(
-    { store: stores.describe, temporal: temporal.address, portal: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.info.port}/` },
+    { memory: memoryFigures(), store: stores.describe, temporal: temporal.address, portal: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.info.port}/` },
     'jxjy is running',
   );
 } catch (error) {
   logger.fatal({ err: error }, 'jxjy could not start');
   await shutdown('start-up failed', 1);
+}
+
+/** This process's footprint in MiB, as operators read it in the start-up line. */
+function memoryFigures() {
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const mib = (n: number) => Math.round(n / 2 ** 20);
+  return { rss: mib(rss), heapUsed: mib(heapUsed), external: mib(external), arrayBuffers: mib(arrayBuffers) };
 }
 
 /** The one place a generated admin password is shown: the console, once. */
