@@ -5,7 +5,7 @@
  * Admin pages through it at `GET /audit/access-log`.
  */
 import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
-import { decodeCursor, encodeCursor } from '../../projections/cursor.js';
+import { InvalidCursorError, decodeCursor, encodeCursor } from '../../projections/cursor.js';
 import { UnavailableError } from '../errors.js';
 import { Joi } from '../joi.js';
 
@@ -57,6 +57,7 @@ export const accessLogRoute: ServerRoute<{ Query: { limit: number; cursor?: stri
     handler: async (request) => {
       const { limit, cursor, accountId } = request.query;
       const before = decodeCursor(cursor, 1)?.[0];
+      if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new InvalidCursorError();
       const params: unknown[] = [limit + 1];
       const where: string[] = [];
       if (before) where.push(`id < $${params.push(before)}`);

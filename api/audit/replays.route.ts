@@ -32,12 +32,16 @@ CREATE TABLE IF NOT EXISTS audit_replays (
 
 const KEPT_FOR = '1 day';
 
-/** The last position at or before a moment: the log's headers scanned in order until one is later. */
-async function positionAt(store: EventStore, time: string): Promise<Position> {
+/**
+ * The log as it stood at a moment: the longest prefix of the global order whose events were all recorded by then.
+ * (`recordedAt` is each writer's clock, so it need not rise along the global order; the first later event ends the
+ * prefix.) Scans the headers up to the readable head.
+ */
+async function positionAt(store: EventStore, time: string, head: Position): Promise<Position> {
   let at: Position = '';
   let after: Position | undefined;
   for (;;) {
-    const page = await store.readHeaders({ ...(after ? { after } : {}), limit: 5_000 });
+    const page = await store.readHeaders({ ...(after ? { after } : {}), to: head, limit: 5_000 });
     for (const event of page.events) {
       if (event.recordedAt > time) return at;
       at = event.position;
@@ -47,10 +51,13 @@ async function positionAt(store: EventStore, time: string): Promise<Position> {
   }
 }
 
-/** Drops the scratch schemas of replays kept longer than a day. */
+/** Drops the scratch schemas of replays kept longer than a day: the schema first, so a failed drop is tried again next time. */
 async function dropOldReplays(db: Database): Promise<void> {
-  const { rows } = await db.query<{ replay_id: string }>(`DELETE FROM audit_replays WHERE created_at < now() - interval '${KEPT_FOR}' RETURNING replay_id`);
-  for (const { replay_id } of rows) await db.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(replaySchema(replay_id))} CASCADE`);
+  const { rows } = await db.query<{ replay_id: string }>(`SELECT replay_id FROM audit_replays WHERE created_at < now() - interval '${KEPT_FOR}'`);
+  for (const { replay_id } of rows) {
+    await db.exec(`DROP SCHEMA IF EXISTS ${quoteIdent(replaySchema(replay_id))} CASCADE`);
+    await db.query(`DELETE FROM audit_replays WHERE replay_id = $1`, [replay_id]);
+  }
 }
 
 const NOT_YET = { zh: '该时间点之前没有任何事件', en: 'nothing had happened yet at that moment' };
@@ -76,7 +83,7 @@ export const startReplayRoute: ServerRoute<{ Payload: { projection: string; asOf
       const { projection, asOf } = request.payload;
       await dropOldReplays(db);
       const head = await store.headPosition();
-      const to = asOf.position ?? (await positionAt(store, new Date(asOf.time!).toISOString()));
+      const to = asOf.position ?? (await positionAt(store, new Date(asOf.time!).toISOString(), head));
       if (!to) throw new UnprocessableError(NOT_YET, { details: [{ field: 'time', message: NOT_YET }] });
       if (to > head) {
         const beyond = { zh: '该位置之后尚无可读的事件', en: 'that position is beyond the readable log' };
@@ -89,7 +96,11 @@ export const startReplayRoute: ServerRoute<{ Payload: { projection: string; asOf
       ]);
       await withTemporal(request, (client) =>
         client.workflow.start('replayRun', { workflowId: replayWorkflowId(replayId), taskQueue: config.temporalTaskQueue, args: [{ replayId, projection, to }] }),
-      );
+      ).catch(async (error: unknown) => {
+        // Never started: say so rather than leave it "running" for a day.
+        await db.query(`UPDATE audit_replays SET status = 'failed', error = 'the replay could not be started', finished_at = now() WHERE replay_id = $1`, [replayId]);
+        throw error;
+      });
       return h.response({ replayId, status: 'running', asOf, position: to }).code(201);
     },
   },

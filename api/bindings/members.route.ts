@@ -39,6 +39,7 @@ export const membersRoute: ServerRoute<{ Params: { unitId: string }; Query: Memb
     notes: 'For the unit’s own reviewers (admin and auditors may read too). ID numbers are masked.',
     tags: ['api', 'bindings'],
     auth: { access: { scope: ['unit', 'admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: {
       params: Joi.object({ unitId: Joi.string().guid().required() }),
       query: Joi.object({

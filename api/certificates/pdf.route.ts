@@ -13,6 +13,7 @@ export const certificatePdfRoute: ServerRoute<{ Params: { certificateId: string 
     notes: 'A4, Chinese, with a QR code to its verification page. The same certificate is always the same bytes; its SHA-256 is on the verification page.',
     tags: ['api', 'certificates'],
     auth: { access: { scope: ['person', 'admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { params: Joi.object({ certificateId: Joi.string().guid().required() }) },
     handler: async (request, h) => {
       const { certificate } = await loadCertificate(request, request.params.certificateId);

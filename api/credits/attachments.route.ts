@@ -117,6 +117,7 @@ export const downloadRoute: ServerRoute<{ Params: { recordId: string; attachment
     notes: 'For the owner, the unit the record was submitted to, admin and auditors; 404 for anyone else.',
     tags: ['api', 'credits'],
     auth: { access: { scope: ['person', 'unit', 'admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { params: Joi.object({ recordId: Joi.string().guid().required(), attachmentId: Joi.string().guid().required() }) },
     handler: async (request, h) => {
       await requireApprovedOrg(request);

@@ -53,6 +53,7 @@ export const getRecordRoute: ServerRoute<{ Params: { recordId: string } }> = {
     description: 'One credit record with its history',
     tags: ['api', 'credits'],
     auth: { access: { scope: ['person', 'unit', 'admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { params: Joi.object({ recordId: Joi.string().guid().required() }) },
     response: { schema: recordSchema },
     handler: async (request) => {

@@ -180,6 +180,7 @@ export const getImportRoute: ServerRoute<{ Params: { importId: string } }> = {
     notes: 'Progress while running; the first 1,000 row errors (all of them as CSV at /rejected).',
     tags: ['api', 'legacy'],
     auth: { access: { scope: ['admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { params: Joi.object({ importId: Joi.string().guid().required() }) },
     response: { schema: importSchema },
     handler: async (request) => importBody(await loadLegacyImport(request, request.params.importId), langOf(request)),
@@ -193,6 +194,7 @@ export const listImportsRoute: ServerRoute<{ Query: { limit: number; cursor?: st
     description: 'The latest imports (admin, auditor)',
     tags: ['api', 'legacy'],
     auth: { access: { scope: ['admin', 'auditor'] } },
+    plugins: { jxjy: { audited: true } },
     validate: { query: Joi.object({ limit: Joi.number().integer().min(1).max(200).default(20), cursor: Joi.string().max(300), ...afterQuery }) },
     response: { schema: Joi.object({ items: Joi.array().items(importSchema).required(), nextCursor: Joi.string().allow(null).required() }).label('LegacyImportPage') },
     handler: async (request) => {

@@ -125,10 +125,12 @@ export function createEventStoreDbStore(connectionString: string, options: { now
 
   async function append(
     streamId: string,
-    events: NewEvent[],
+    given: NewEvent[],
     { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new TypeError('append needs at least one event');
+    if (given.length === 0) throw new TypeError('append needs at least one event');
+    // Ids are hashed and compared in lower case, as the PostgreSQL adapter stores them.
+    const events = given.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
     const head = await lastEvent(streamId);
     // The chain links to the event at the expected revision. On an idempotent retry the server ignores our
     // (recomputed) hashes and keeps the stored ones, so a retry never forks the chain.

@@ -57,10 +57,12 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
 
   async function append(
     streamId: string,
-    events: NewEvent[],
+    given: NewEvent[],
     { expectedRevision = 'any' }: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
-    if (events.length === 0) throw new TypeError('append needs at least one event');
+    if (given.length === 0) throw new TypeError('append needs at least one event');
+    // The uuid column gives ids back in lower case: hash and compare them that way, or an upper-case id would break its own chain.
+    const events = given.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
     const ids = events.map((event) => event.eventId);
     // Two round trips, no explicit transaction: read the head, then one INSERT statement (atomic on its own). The
     // stored ids are looked up only when something is off — a stale revision or a unique violation — which is where

@@ -10,3 +10,6 @@ export interface ReplayInput {
 
 /** The scratch schema a replay is built into (never the live one). */
 export const replaySchema = (replayId: string) => `replay_${replayId.replace(/-/g, '')}`;
+
+/** How often a replay's build is tried before it is recorded as failed. */
+export const REPLAY_ATTEMPTS = 5;

@@ -89,7 +89,29 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const streamed = await post('/audit/verify', auditor, undefined, { accept: 'application/x-ndjson' });
       const lines = streamed.payload.trim().split('\n').map((line) => JSON.parse(line) as Json);
       expect(lines.at(-1)).toMatchObject({ result: { valid: true } });
-      expect(lines.slice(0, -1).every((line) => 'progress' in line)).toBe(true);
+      const progress = lines.slice(0, -1);
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.every((line) => 'progress' in line)).toBe(true);
+      expect(progress.at(-1)).toMatchObject({ progress: { events: events.length, total: expect.any(Number) } });
+
+      // Small pages walk the same log, none skipped or repeated at their edges; so do filtered ones.
+      const paged: PublishedEvent[] = [];
+      for (let after = ''; ; ) {
+        const page = await get(`/audit/events?limit=7${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        paged.push(...(page.result!.items as unknown as PublishedEvent[]));
+        if (!page.result!.nextCursor) break;
+        after = page.result!.nextCursor as string;
+      }
+      expect(paged.map((e) => e.eventId)).toEqual(events.slice(0, paged.length).map((e) => e.eventId));
+      expect(paged.length).toBeGreaterThanOrEqual(events.length);
+      const reviews: string[] = [];
+      for (let after = ''; ; ) {
+        const page = await get(`/audit/events?type=ReviewRequested&limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+        reviews.push(...(page.result!.items as Json[]).map((e) => e.eventId as string));
+        if (!page.result!.nextCursor) break;
+        after = page.result!.nextCursor as string;
+      }
+      expect(reviews).toEqual(events.filter((e) => e.type === 'ReviewRequested').map((e) => e.eventId));
     });
 
     it('replays credit_totals as of a position exactly as the live table stood there, and names what changed since', async () => {
@@ -100,7 +122,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const second = await approvedRecord(person, 4, `${YEAR}-04-02`);
       expect(await system.runner.waitFor(second.position, 15_000)).toBe(true);
 
-      const asOf = (await system.store.headPosition()) < first.position ? first.position : first.position;
+      const asOf = first.position;
       const started = await post('/audit/replays', auditor, { projection: 'credit_totals', asOf: { position: asOf } });
       expect(started.statusCode, started.payload).toBe(201);
       const replayId = started.result!.replayId as string;
@@ -158,6 +180,31 @@ for (const engine of ['pglite', 'postgres'] as const) {
       // A person reading their own record is not an audit read.
       expect((log.result!.items as Json[]).some((item) => item.role === 'person')).toBe(false);
       expect((await get('/audit/access-log', auditor)).statusCode).toBe(403);
+      expect((await get(`/audit/access-log?cursor=${Buffer.from('["x"]').toString('base64url')}`, adminToken)).statusCode).toBe(400);
+
+      // A read that cannot be recorded is not served.
+      await system.db.exec('ALTER TABLE audit_access_log RENAME TO audit_access_log_away');
+      try {
+        expect((await get('/audit/events?limit=1')).statusCode).toBe(503);
+        expect((await get(`/credit-records/${recordId}/history`, person.token)).statusCode).toBe(200); // not an audit read
+      } finally {
+        await system.db.exec('ALTER TABLE audit_access_log_away RENAME TO audit_access_log');
+      }
+    });
+
+    it('replays the other read models an auditor asks for, each as of a moment', async () => {
+      const person = await boundPerson(system.server, unit, '审计己');
+      await post('/dishonesty-records', adminToken, { personId: person.personId, reason: '重放测试事由', basis: '继续教育条例', startDate: `${YEAR}-01-01`, blocksCertificate: false });
+      const asOf = { time: new Date(Date.now() + 60_000).toISOString() }; // everything so far
+      for (const projection of ['dishonesty_records', 'bindings', 'orgs', 'enrolments']) {
+        const started = await post('/audit/replays', auditor, { projection, asOf });
+        expect(started.statusCode, `${projection}: ${started.payload}`).toBe(201);
+        const replayId = started.result!.replayId as string;
+        await expect.poll(async () => (await get(`/audit/replays/${replayId}`)).result!.status, { timeout: 30_000 }).toBe('completed');
+        const replay = (await get(`/audit/replays/${replayId}?diff=live`)).result!;
+        expect(replay.differences, projection).toEqual([]);
+        if (projection !== 'enrolments') expect((replay.totalRows as number) > 0, projection).toBe(true);
+      }
     });
 
     it('finds a row altered behind the store’s back: in the verification, the stream and the timeline', async () => {

@@ -5,6 +5,7 @@
  * path the API gives for it no longer leads to the signed root.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueAccessToken } from '../../../api/auth.js';
 import { ENGINES } from '../../support/databases.js';
@@ -60,5 +61,65 @@ describe.each(ENGINES)('a log changed behind the store’s back (%s)', (engine) 
     const { leafIndex, path } = proof.result as { leafIndex: number; path: string[] };
     const reached = rootFromPath(leafOf(forged), leafIndex, seal.count, path.map((h) => Buffer.from(h, 'hex')));
     expect(reached?.toString('hex')).not.toBe(seal.root);
+  });
+});
+
+describe('what only a seal proves', () => {
+  let system: TestSystem;
+  let auditor: string;
+  beforeAll(async () => {
+    system = await startTestSystem();
+    auditor = issueAccessToken(system.config, { accountId: crypto.randomUUID(), role: 'auditor', subjectId: crypto.randomUUID() }).accessToken;
+    const event = (i: number) => ({ eventId: crypto.randomUUID(), type: 'SealTested', data: { hours: 8, i }, metadata: { actor: { id: 'test', role: 'system' } } });
+    await system.store.append(`sealtest-${crypto.randomUUID()}`, [event(0), event(1)], { expectedRevision: 'no_stream' });
+  });
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  /** Recomputes a stream's chain from `from` on, as a forger with the file would (the independent hash). */
+  const rechain = (lines: Array<Record<string, unknown>>, from: number) => {
+    const stream = lines[from]!.streamId;
+    let prev = (lines.slice(0, from).filter((line) => line.streamId === stream).at(-1)?.hash as string | undefined) ?? null;
+    for (const line of lines.slice(from)) {
+      if (line.streamId !== stream) continue;
+      line.prevHash = prev;
+      line.hash = hashOfEvent(line);
+      prev = line.hash as string;
+    }
+  };
+
+  it('seals a whole export first, and fails a file whose seal lines were dropped and whose events were rewritten', async () => {
+    const { file, text } = await exportToFile(system.server, auditor);
+    expect(text).toContain('"seal":');
+    expect((await verifyExportCli(file)).code).toBe(0);
+
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const kept = lines.filter((line) => !('seal' in line));
+    const target = kept.findIndex((line) => line.type === 'SealTested');
+    (kept[target]!.data as { hours: number }).hours = 800;
+    rechain(kept, target);
+    const end = kept.at(-1)!.end as Record<string, unknown>;
+    end.seals = 0;
+    const forged = `${file}.forged`;
+    fs.writeFileSync(forged, `${kept.map((line) => JSON.stringify(line)).join('\n')}\n`);
+    const refused = await verifyExportCli(forged);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toContain('covered by no seal');
+    expect((await verifyExportCli(forged, '--allow-unsealed')).code).toBe(0); // only when the reader says so
+  });
+
+  it('fails a line that claims a withheld secret unless the reader accepts redactions', async () => {
+    const { file, text } = await exportToFile(system.server, auditor);
+    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const account = lines.findIndex((line) => line.type === 'AccountRegistered');
+    expect(account).toBeGreaterThan(0);
+    (lines[account]!.data as Record<string, unknown>).role = 'auditor';
+    lines[account]!.redacted = true;
+    const forged = `${file}.redacted`;
+    fs.writeFileSync(forged, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+    const refused = await verifyExportCli(forged);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.output).toContain(`line ${account + 1}: its content is withheld`);
   });
 });

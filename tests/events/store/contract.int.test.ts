@@ -102,6 +102,16 @@ for (const [name, make, enabled] of subjects) {
       expect(await store.verifyStream(stream)).toMatchObject({ ok: true, checked: 2 });
     });
 
+    it('keeps the chain of an event whose id was given in upper case (ids are stored, hashed and compared in lower case)', async () => {
+      const stream = streamOf('credit');
+      const event = { ...newEvent('CreditRecordDrafted', { hours: 8 }), eventId: crypto.randomUUID().toUpperCase() };
+      await store.append(stream, [event], { expectedRevision: 'no_stream' });
+      await store.append(stream, [event], { expectedRevision: 'no_stream' }); // the retry after a lost answer
+      const [stored] = await store.readStream(stream);
+      expect(stored!.eventId).toBe(event.eventId.toLowerCase());
+      expect(await store.verifyStream(stream)).toMatchObject({ ok: true, checked: 1 });
+    });
+
     it('verifies the hash chain and detects a row altered behind its back', async (context) => {
       const stream = streamOf('dishonesty');
       await store.append(stream, [newEvent('DishonestyRecorded', { reason: '提供虚假材料', hours: 12 })], { expectedRevision: 'no_stream' });
