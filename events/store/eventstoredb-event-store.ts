@@ -131,6 +131,10 @@ export function createEventStoreDbStore(connectionString: string, options: { now
     if (given.length === 0) throw new TypeError('append needs at least one event');
     // Ids are hashed and compared in lower case, as the PostgreSQL adapter stores them.
     const events = given.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
+    // The chain's own fields live beside the event, never in its metadata (the published hash input has them once).
+    if (events.some((event) => event.metadata && ('prevHash' in event.metadata || 'hash' in event.metadata))) {
+      throw new TypeError('event metadata must not carry prevHash or hash');
+    }
     const head = await lastEvent(streamId);
     // The chain links to the event at the expected revision. On an idempotent retry the server ignores our
     // (recomputed) hashes and keeps the stored ones, so a retry never forks the chain.

@@ -63,6 +63,10 @@ export async function createPostgresEventStore(db: Database, options: PostgresEv
     if (given.length === 0) throw new TypeError('append needs at least one event');
     // The uuid column gives ids back in lower case: hash and compare them that way, or an upper-case id would break its own chain.
     const events = given.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
+    // The chain's own fields live beside the event, never in its metadata (the published hash input has them once).
+    if (events.some((event) => event.metadata && ('prevHash' in event.metadata || 'hash' in event.metadata))) {
+      throw new TypeError('event metadata must not carry prevHash or hash');
+    }
     const ids = events.map((event) => event.eventId);
     // Two round trips, no explicit transaction: read the head, then one INSERT statement (atomic on its own). The
     // stored ids are looked up only when something is off — a stale revision or a unique violation — which is where
