@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWorkflowBundle, freshPrebuiltBundle } from './temporal/build-bundle.js';
+import { freshPrebuiltBundle } from './temporal/build-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPONENTS = path.join(ROOT, 'components');
@@ -33,13 +33,14 @@ function componentsFresh(): boolean {
   }
 }
 
-export async function buildIfStale(log: (message: string) => void): Promise<void> {
+export function buildIfStale(log: (message: string) => void): void {
   if (!componentsFresh()) {
     log('building the components (sources changed since the last build)');
     execFileSync(process.execPath, [path.join(COMPONENTS, 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   if (!freshPrebuiltBundle()) {
     log('building the workflow bundle (sources changed since the last build)');
-    await buildWorkflowBundle();
+    // In a child: webpack's memory goes with it instead of staying in the server's process.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'runtime', 'temporal', 'build-bundle.ts')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
 }

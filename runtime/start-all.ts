@@ -34,7 +34,7 @@ async function shutdown(reason: string, exitCode = 0): Promise<never> {
 }
 
 try {
-  await buildIfStale((message) => logger.info(message));
+  buildIfStale((message) => logger.info(message));
   const stores = await openStores(config);
   stopping.push({ name: 'database', stop: () => stores.close() });
   const legacy = await migrateLegacyCredentials(stores.db, stores.store);
