@@ -46,9 +46,12 @@ export async function rateLimit(db: Database, bucket: string, key: string, limit
 }
 
 export function lockedOutError(lockedUntil: Date, now: Date): RateLimitedError {
-  const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
+  // A request that started a moment before the try that locked the account would see a lock a little longer than the
+  // lockout itself (16 minutes, say): never more than the lockout.
+  const left = Math.min(lockedUntil.getTime() - now.getTime(), LOCKOUT_MS);
+  const minutes = Math.ceil(left / 60_000);
   return new RateLimitedError(
-    seconds(lockedUntil.getTime() - now.getTime()),
+    seconds(left),
     {
       zh: `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
       en: `too many wrong passwords: the account is locked; try again in ${minutes} min`,
