@@ -4,6 +4,7 @@ import { Joi } from './joi.js';
 export const isoDate = () =>
   Joi.string()
     .pattern(/^\d{4}-\d{2}-\d{2}$/)
+    .meta({ 'x-jxjy-schema': { format: 'date' } })
     .custom((value: string, helpers) => {
       const parsed = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : helpers.error('date.format');

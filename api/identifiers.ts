@@ -6,8 +6,10 @@
 import {
   ORG_NAME,
   PASSWORD_MAX,
+  PASSWORD_MIN,
   PERSON_NAME,
   PHONE_PATTERN,
+  TEXT_FORBIDDEN,
   USERNAME_MAX,
   USERNAME_MIN,
   USERNAME_PATTERN,
@@ -34,6 +36,7 @@ export const uscc = () =>
   Joi.string()
     .trim()
     .uppercase()
+    .meta({ 'x-jxjy-schema': { pattern: '^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$', description: 'GB 32100: 18 characters, the last a check character' } })
     .custom((value: string, helpers) => (isValidUscc(value) ? value : helpers.error('uscc.invalid')))
     .messages(bilingual({ 'uscc.invalid': ['{{#label}}不是有效的统一社会信用代码（18位，校验位须符合 GB 32100）', '{{#label}} must be an 18-character unified social credit code with a valid check character (GB 32100)'] }));
 
@@ -41,6 +44,7 @@ export const idNumber = () =>
   Joi.string()
     .trim()
     .uppercase()
+    .meta({ 'x-jxjy-schema': { pattern: '^[0-9]{17}[0-9Xx]$', description: 'GB 11643: 17 digits and a check character' } })
     .custom((value: string, helpers) => {
       const problem = idNumberProblem(value);
       return problem ? helpers.error(`idNumber.${problem}`) : value;
@@ -81,6 +85,7 @@ export const orgName = () => Joi.string().trim().min(ORG_NAME.min).max(ORG_NAME.
 export const password = (usernameRef?: string) =>
   Joi.string()
     .max(PASSWORD_MAX)
+    .meta({ 'x-jxjy-schema': { minLength: PASSWORD_MIN, pattern: `^(?=[\\s\\S]*[A-Za-z])(?=[\\s\\S]*[0-9])[^${TEXT_FORBIDDEN}]*$` } })
     .custom((value: string, helpers) => {
       const user = usernameRef ? (helpers.state.ancestors[0] as Record<string, unknown>)[usernameRef] : undefined;
       const problem = passwordProblem(value, { username: typeof user === 'string' ? user : undefined });

@@ -39,7 +39,8 @@ export const Joi: typeof BaseJoi = BaseJoi.extend((joi) => ({
   rules: {
     name: {
       method(this: StringSchema) {
-        return this.$_addRule({ name: 'name' });
+        // The meta tells the OpenAPI document (api/openapi.ts) to describe the stricter character set.
+        return this.$_addRule({ name: 'name' }).meta({ 'x-jxjy-text': 'name' });
       },
       validate(value: string, helpers: CustomHelpers) {
         const problem = nameProblem(value);

@@ -13,6 +13,9 @@ import { type Lang, langOf, pick } from './i18n.js';
 import { toApiError } from './known-errors.js';
 import { statusMessage } from './status-messages.js';
 
+/** What a 503 tells clients to wait before trying again: a worker or server restart takes about this long. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 export interface ErrorBody {
   statusCode: number;
   error: string;
@@ -36,6 +39,8 @@ export function registerErrorResponses(server: Server): void {
       if (name.toLowerCase() !== 'content-type' && value !== undefined) reply.header(name, String(value));
     }
     if (known instanceof RateLimitedError) reply.header('Retry-After', String(known.retryAfterSeconds));
+    // A dependency that is down (Temporal, the database, a lagging projection) is worth retrying shortly.
+    else if (body.statusCode === 503) reply.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return reply;
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { RequestRoute, Server } from '@hapi/hapi';
 import { Joi } from './joi.js';
+import { NAME_PATTERN, TEXT_PATTERN } from '../events/vocabulary/index.js';
 import parse from 'joi-to-json';
 import './route-options.js';
 
@@ -25,7 +26,7 @@ export interface OpenApiOperation {
   tags?: string[];
   parameters?: OpenApiParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> }>;
   security: Record<string, string[]>[];
   'x-scopes'?: string[];
 }
@@ -57,8 +58,9 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, retryAfter = false) => ({
   description,
+  ...(retryAfter ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } } } } : {}),
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
@@ -104,7 +106,7 @@ function operation(route: RequestRoute, shared: Record<string, JsonSchema>): Ope
   };
   const parameters = [...pathParameters(route, shared), ...objectParameters(validate?.query, 'query', shared)];
   if (parameters.length) op.parameters = parameters;
-  const payload = toJsonSchema(validate?.payload, shared);
+  const payload = toJsonSchema(validate?.payload, shared, 'input');
   if (payload) {
     const allow = settings.payload?.allow;
     const multipart = (Array.isArray(allow) ? allow : [allow]).includes('multipart/form-data');
@@ -124,15 +126,39 @@ function responses(route: RequestRoute, shared: Record<string, JsonSchema>, isPu
     result[status] = json ? { description: `HTTP ${status}`, content: { 'application/json': { schema: json } } } : { description: `HTTP ${status}` };
   }
   const validate = route.settings.validate;
-  if (validate?.params || validate?.query || validate?.payload) result['400'] ??= errorResponse('Invalid input; details name each field');
-  if (!isPublic) result['401'] ??= errorResponse('No token, or an invalid or expired one');
-  result.default = errorResponse('Error');
+  const command = route.method !== 'get';
+  const takesBody = command && route.method !== 'delete';
+  const errors: Record<number, string> = {};
+  if (validate?.params || validate?.query || validate?.payload || takesBody) errors[400] = 'Invalid input; details name each field';
+  if (!isPublic) {
+    errors[401] = 'No token, or an invalid or expired one';
+    errors[403] = 'This role, or this organisation, may not do this (or the password must be changed first)';
+  }
+  if (route.path.includes('{')) errors[404] = 'Nothing with this identifier, or nothing this caller may see';
+  if (command) {
+    errors[409] = 'It changed meanwhile, or it is already so';
+    errors[422] = 'Not allowed in its present state; details name the field';
+  }
+  if (takesBody) {
+    errors[413] = 'The body is larger than this route takes';
+    errors[415] = 'Not a media type this route takes';
+  }
+  for (const status of route.settings.plugins?.jxjy?.statuses ?? []) errors[status] = STATUS_TEXT[status] ?? `HTTP ${status}`;
+  errors[503] = 'A part of the system (Temporal, the database, a projection catching up) is unavailable; retry after Retry-After seconds';
+  for (const [status, description] of Object.entries(errors)) result[status] ??= errorResponse(description, RETRY_AFTER_STATUSES.has(Number(status)));
   return result;
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  404: 'Nothing with this identifier',
+  429: 'Too many requests, or sign-in locked; retry after Retry-After seconds',
+};
+
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+
 /** Every templated path segment must be declared, with its joi schema when the route validates params. */
 function pathParameters(route: RequestRoute, shared: Record<string, JsonSchema>): OpenApiParameter[] {
-  const object = toJsonSchema(route.settings.validate?.params, shared);
+  const object = toJsonSchema(route.settings.validate?.params, shared, 'input');
   const properties = isRecord(object?.properties) ? object.properties : {};
   return [...route.path.matchAll(/\{(\w+)[^}]*\}/g)].map(([, name = '']) => {
     const schema = properties[name];
@@ -141,7 +167,7 @@ function pathParameters(route: RequestRoute, shared: Record<string, JsonSchema>)
 }
 
 function objectParameters(rule: unknown, location: 'query', shared: Record<string, JsonSchema>): OpenApiParameter[] {
-  const object = toJsonSchema(rule, shared);
+  const object = toJsonSchema(rule, shared, 'input');
   if (!object || !isRecord(object.properties)) return [];
   const required = Array.isArray(object.required) ? object.required : [];
   return Object.entries(object.properties).map(([name, schema]) => ({
@@ -152,19 +178,74 @@ function objectParameters(rule: unknown, location: 'query', shared: Record<strin
   }));
 }
 
+const FREE_FORMATS = new Set([undefined, 'binary']);
+
+/**
+ * What joi checks of every input string but joi-to-json does not say: joi refuses an empty string unless a field
+ * allows it (`.allow('')`, marked by markEmptyAllowed), and api/joi.ts refuses control and
+ * text-direction characters (and, in names, invisible ones and line breaks). What a custom rule checks that JSON
+ * Schema can say (a pattern, a length, exactly one of two fields) it states as `.meta({ 'x-jxjy-schema': {…} })`,
+ * merged in here. Said here, a client — or a fuzzer —
+ * that follows the document sends nothing the server refuses for its characters or emptiness.
+ */
+function describeInputStrings(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(describeInputStrings);
+  if (!isRecord(schema)) return;
+  const stated = schema['x-jxjy-schema'];
+  if (isRecord(stated)) {
+    delete schema['x-jxjy-schema'];
+    Object.assign(schema, stated);
+  }
+  if (schema.type === 'string') {
+    const allowEmpty = schema['x-jxjy-allow-empty'] === true;
+    delete schema['x-jxjy-allow-empty'];
+    if (Array.isArray(schema.enum)) {
+      if (allowEmpty && !schema.enum.includes('')) schema.enum.push('');
+    } else if (allowEmpty && (schema.format !== undefined || schema.pattern !== undefined)) {
+      // Empty, or a value of the format or pattern (an optional e-mail address or phone number).
+      const { format, pattern } = schema;
+      delete schema.format;
+      delete schema.pattern;
+      schema.anyOf = [{ ...(format === undefined ? {} : { format }), ...(pattern === undefined ? {} : { pattern }) }, { maxLength: 0 }];
+    } else if (FREE_FORMATS.has(schema.format as string | undefined)) {
+      if (!allowEmpty && schema.minLength === undefined) schema.minLength = 1;
+      if (schema.pattern === undefined && schema.format === undefined) schema.pattern = schema['x-jxjy-text'] === 'name' ? NAME_PATTERN : TEXT_PATTERN;
+    }
+  }
+  for (const key of ['properties', 'items', 'oneOf', 'anyOf', 'allOf', 'not', 'additionalProperties']) {
+    const child = schema[key];
+    if (key === 'properties' && isRecord(child)) Object.values(child).forEach(describeInputStrings);
+    else describeInputStrings(child);
+  }
+}
+
 /** OpenAPI puts a parameter's description beside its schema, not inside it. */
 function describe(schema: JsonSchema): { schema: JsonSchema; description?: string } {
   const { description, ...rest } = schema;
   return typeof description === 'string' ? { schema: rest, description } : { schema: rest };
 }
 
-function toJsonSchema(rule: unknown, shared: Record<string, JsonSchema>): JsonSchema | undefined {
+function toJsonSchema(rule: unknown, shared: Record<string, JsonSchema>, side: 'input' | 'output' = 'output'): JsonSchema | undefined {
   if (!Joi.isSchema(rule)) return undefined;
   const schema: unknown = parse(rule, 'open-api', shared);
   if (!isRecord(schema)) return undefined;
   // joi-to-json also returns `.id()`-shared schemas inline under `schemas`; they belong in components.
   const { schemas: _inlineShared, ...rest } = schema;
+  if (side === 'input') {
+    markEmptyAllowed(rule.describe(), rest);
+    describeInputStrings(rest);
+  }
   return rest;
+}
+
+/** joi-to-json drops `.allow('')`; joi's own description keeps it, key by key and item by item. */
+function markEmptyAllowed(described: unknown, json: unknown): void {
+  if (!isRecord(described) || !isRecord(json)) return;
+  if (Array.isArray(described.allow) && described.allow.includes('')) json['x-jxjy-allow-empty'] = true;
+  if (isRecord(described.keys) && isRecord(json.properties)) {
+    for (const [key, child] of Object.entries(described.keys)) markEmptyAllowed(child, json.properties[key]);
+  }
+  if (Array.isArray(described.items) && described.items.length === 1) markEmptyAllowed(described.items[0], json.items);
 }
 
 interface AuthSummary {

@@ -7,6 +7,7 @@
  *   plugins: { jxjy: { labels: { name: {zh: '单位名称', en: 'Name of the organisation'} } } }
  *                                                   // how validation messages name a field here (field-labels.ts)
  *   plugins: { jxjy: { audited: true } }            // an auditor's read, kept in the access log (audit/access-log.ts)
+ *   plugins: { jxjy: { statuses: [429] } }          // statuses beyond those every route of its kind may answer (openapi.ts)
  */
 import type { Localized } from '../events/vocabulary/index.js';
 
@@ -16,6 +17,7 @@ export interface JxjyRouteOptions {
   successStatus?: number;
   labels?: Readonly<Record<string, Localized>>;
   audited?: boolean;
+  statuses?: number[];
 }
 
 declare module '@hapi/hapi' {

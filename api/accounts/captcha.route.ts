@@ -14,6 +14,7 @@ export const captchaRoute: ServerRoute = {
     description: 'Get a captcha (验证码)',
     notes: 'Single use; expires after 5 minutes. Show `svg` as an image; send `captchaId` and the typed answer with the form.',
     tags: ['api', 'accounts'],
+    plugins: { jxjy: { statuses: [429] } },
     response: {
       schema: Joi.object({
         captchaId: Joi.string().guid().required(),

@@ -32,7 +32,7 @@ export const changePasswordRoute: ServerRoute<{ Payload: ChangePasswordPayload }
     description: 'Change my password',
     notes: 'Required at first login. Returns a full (unrestricted) session; tokens issued before stop working.',
     tags: ['api', 'accounts'],
-    plugins: { jxjy: { allowRestricted: true } },
+    plugins: { jxjy: { allowRestricted: true, statuses: [429] } },
     validate: {
       payload: Joi.object({ currentPassword: Joi.string().max(128).required(), newPassword: password().required() }),
     },

@@ -74,10 +74,10 @@ export const startReplayRoute: ServerRoute<{ Payload: { projection: string; asOf
     validate: {
       payload: Joi.object({
         projection: Joi.string().valid(...REPLAYABLE).required(),
-        asOf: Joi.object({ position: afterQuery.after, time: Joi.string().isoDate() }).xor('position', 'time').required(),
+        asOf: Joi.object({ position: afterQuery.after, time: Joi.string().isoDate() }).xor('position', 'time').meta({ 'x-jxjy-schema': { oneOf: [{ required: ['position'] }, { required: ['time'] }] } }).required(),
       }),
     },
-    response: { status: { 201: Joi.object({ replayId: Joi.string().required(), status: Joi.string().required(), asOf: Joi.object().required(), position: Joi.string().required() }).label('ReplayStarted') } },
+    response: { status: { 201: Joi.object({ replayId: Joi.string().required(), status: Joi.string().required(), asOf: Joi.object({ position: Joi.string(), time: Joi.string() }).required(), position: Joi.string().required() }).label('ReplayStarted') } },
     handler: async (request, h) => {
       const { db, store, config } = request.server.app.deps;
       const { projection, asOf } = request.payload;
@@ -133,7 +133,7 @@ export const getReplayRoute: ServerRoute<{ Params: { replayId: string }; Query: 
         replayId: Joi.string().required(),
         status: Joi.string().valid('running', 'completed', 'failed').required(),
         projection: Joi.string().required(),
-        asOf: Joi.object().required(),
+        asOf: Joi.object({ position: Joi.string(), time: Joi.string() }).required(),
         position: Joi.string().required().description('the last event folded'),
         rows: Joi.array().items(Joi.object().unknown()),
         totalRows: Joi.number().integer(),
@@ -147,7 +147,7 @@ export const getReplayRoute: ServerRoute<{ Params: { replayId: string }; Query: 
       const { rows } = await db.query<ReplayRow>(`SELECT replay_id, projection, as_of, to_position, position, status, error FROM audit_replays WHERE replay_id = $1`, [request.params.replayId]);
       const replay = rows[0];
       if (!replay) throw new NotFoundError();
-      const base = { replayId: replay.replay_id, status: replay.status, projection: replay.projection, asOf: replay.as_of, position: replay.position ?? replay.to_position };
+      const base = { replayId: replay.replay_id, status: replay.status, projection: replay.projection, asOf: replay.as_of, position: replay.position || replay.to_position };
       if (replay.status === 'failed') return { ...base, error: replay.error ?? 'failed' };
       if (replay.status !== 'completed') return base;
       const view = REPLAY_VIEWS[replay.projection]!;

@@ -12,7 +12,7 @@ export const verifyRoute: ServerRoute<{ Params: { code: string } }> = {
     notes: 'Every printed field, masked as printed (the name too), the PDF’s SHA-256 and the status. 404 `unknown_code` for any code that names no certificate; 429 beyond the per-address limit.',
     tags: ['api', 'certificates'],
     auth: false,
-    plugins: { jxjy: { labels: { code: { zh: '验证码', en: 'Verification code' } } } },
+    plugins: { jxjy: { statuses: [429], labels: { code: { zh: '验证码', en: 'Verification code' } } } },
     validate: { params: Joi.object({ code: Joi.string().max(64).required() }) },
     response: { schema: verificationSchema },
     handler: async (request) => {

@@ -71,7 +71,7 @@ export const editRoute: ServerRoute<{ Params: { recordId: string }; Payload: Par
     tags: ['api', 'credits'],
     auth: { access: { scope: ['person'] } },
     plugins: { jxjy: { labels: CREDIT_LABELS } },
-    validate: { params: Joi.object({ recordId: Joi.string().guid().required() }), payload: Joi.object(declarationFields).min(1) },
+    validate: { params: Joi.object({ recordId: Joi.string().guid().required() }), payload: Joi.object(declarationFields).min(1).meta({ 'x-jxjy-schema': { minProperties: 1 } }) },
     response: { schema: recordSchema },
     handler: async (request) => {
       const { config } = request.server.app.deps;

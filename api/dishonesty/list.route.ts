@@ -51,7 +51,7 @@ export const listDishonestyRoute: ServerRoute<{ Query: PageQuery & { personId?: 
     notes: 'A unit sees only its confirmed members’ records: 404 for anyone else’s personId.',
     tags: ['api', 'dishonesty'],
     auth: { access: { scope: ['admin', 'auditor', 'unit'] } },
-    plugins: { jxjy: { audited: true, labels: { personId: { zh: '人员', en: 'Person' } } } },
+    plugins: { jxjy: { audited: true, statuses: [404], labels: { personId: { zh: '人员', en: 'Person' } } } },
     validate: { query: Joi.object({ personId: Joi.string().guid(), ...page }) },
     response: { schema: dishonestyPageSchema },
     handler: async (request) => {

@@ -60,7 +60,9 @@ export const recordDishonestyRoute: ServerRoute<{ Payload: RecordPayload }> = {
         startDate: isoDate().required(),
         endDate: isoDate(),
         blocksCertificate: Joi.boolean().required(),
-      }).xor('personId', 'idNumber'),
+      })
+        .xor('personId', 'idNumber')
+        .meta({ 'x-jxjy-schema': { oneOf: [{ required: ['personId'] }, { required: ['idNumber'] }] } }),
     },
     response: { status: { 201: dishonestySchema } },
     handler: async (request, h) => {

@@ -12,7 +12,8 @@ export const ORG_LABELS = {
 export const orgDetailsFields = {
   name: orgName().required(),
   uscc: uscc().required(),
-  regionCode: regionCode().required(),
+  // Guangdong's codes only (the register route answers 422 for another province's, naming the field).
+  regionCode: regionCode().meta({ 'x-jxjy-schema': { pattern: '^44[0-9]{4}$' } }).required(),
   contactName: personName().required(),
   contactPhone: phone().required(),
 };

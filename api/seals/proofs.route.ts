@@ -55,7 +55,7 @@ export const consistencyRoute: ServerRoute<{ Query: { from: string; to: string }
     notes: 'RFC 6962 PROOF(from.count, D[to.count]); empty when both seals cover the same events.',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { labels: SEAL_LABELS, audited: true } },
+    plugins: { jxjy: { labels: SEAL_LABELS, audited: true, statuses: [404] } },
     validate: { query: Joi.object({ from: Joi.string().guid().required(), to: Joi.string().guid().required() }) },
     response: { schema: Joi.object({ from: treeSchema, to: treeSchema, proof: hexList }).label('ConsistencyProof') },
     handler: async (request) => {

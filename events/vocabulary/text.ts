@@ -17,6 +17,11 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // Lone surrogates cannot be stored as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The same rules as JSON Schema patterns (ECMA-262), for the OpenAPI document: what a text and a name may hold. */
+export const TEXT_FORBIDDEN = `${CONTROL.source.slice(1, -1)}${BIDI_CONTROL.source.slice(1, -1)}`;
+export const TEXT_PATTERN = `^[^${TEXT_FORBIDDEN}]*$`;
+export const NAME_PATTERN = `^[^${CONTROL.source.slice(1, -1)}${INVISIBLE.source.slice(1, -1)}${LINE_BREAK.source.slice(1, -1)}]*$`;
+
 export type TextProblem = 'control' | 'invisible' | 'encoding';
 
 /** Any free text: refuses control characters, text-direction controls and broken encodings. */

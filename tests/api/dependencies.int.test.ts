@@ -65,12 +65,14 @@ describe('read-your-writes and Temporal availability', () => {
   it('answers 503 when the projections do not catch up in time', async () => {
     const response = await api.server.inject(`/api/v1/totals?after=${pending}`);
     expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
     expect(response.result).toMatchObject({ message: '数据仍在更新中，请稍后刷新' });
   });
 
   it('answers 503 when Temporal is not connected', async () => {
     const response = await api.server.inject({ method: 'POST', url: '/api/v1/commands', headers: { 'accept-language': 'en' } });
     expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
     expect(response.result).toMatchObject({ message: 'The workflow service is temporarily unavailable; try again later' });
   });
 });

@@ -52,7 +52,7 @@ export async function startTestSystem(options: { engine?: Engine; config?: Parti
   runner.start();
   const temporal = await connectTestTemporal();
   const taskQueue = uniqueTaskQueue('api');
-  const config = testConfig({ temporalTaskQueue: taskQueue, adminUsername: ADMIN.username, adminPassword: ADMIN.password, logLevel: 'silent', ...options.config });
+  const config = testConfig({ temporalTaskQueue: taskQueue, adminUsername: ADMIN.username, adminPassword: ADMIN.password, logLevel: process.env.JXJY_TEST_LOG ?? 'silent', ...options.config });
   let worker: Worker | null = null;
   let running: Promise<void> | null = null;
   const startWorker = async () => {

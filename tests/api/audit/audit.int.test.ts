@@ -145,6 +145,16 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const byTime = await post('/audit/replays', auditor, { projection: 'dishonesty_records', asOf: { time: '2000-01-01T00:00:00Z' } });
       expect(byTime.statusCode).toBe(422);
       expect((await post('/audit/replays', auditor, { projection: 'passwords', asOf: { position: asOf } })).statusCode).toBe(400);
+      // As of the very beginning (found by the fuzzer): an empty read model, not an error.
+      const origin = await post('/audit/replays', auditor, { projection: 'orgs', asOf: { position: '00000000000000000000:00000000000000000000' } });
+      expect(origin.statusCode, origin.payload).toBe(201);
+      const originId = origin.result!.replayId as string;
+      await expect.poll(async () => (await get(`/audit/replays/${originId}`)).statusCode, { timeout: 30_000 }).toBe(200);
+      await expect.poll(async () => (await get(`/audit/replays/${originId}`)).result!.status, { timeout: 30_000 }).toBe('completed');
+      const empty = await get(`/audit/replays/${originId}?diff=live`);
+      expect(empty.statusCode, empty.payload).toBe(200);
+      expect(empty.result).toMatchObject({ rows: [], totalRows: 0 });
+      expect((empty.result!.differences as unknown[]).length).toBeGreaterThan(0);
     });
 
     it('tells a record’s story with names and reasons, and keeps every audit read in the access log', async () => {

@@ -69,6 +69,7 @@ describe('task decisions', () => {
     const down = await decide(taskId, { decision: 'approve' });
     const took = Date.now() - started;
     expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe('5');
     expect(took).toBeLessThan(10_000); // the 2 s deadline, not a hang
     await system.startWorker();
     const retried = await decide(taskId, { decision: 'approve' });
