@@ -166,18 +166,25 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       const client = await pool.connect().catch((error: unknown) => {
         throw asUnavailable(error);
       });
+      // Checked out, a client has no pool listener: a connection the server terminates mid-transaction would emit an
+      // unhandled 'error' and kill the process (found by the pg_terminate_backend fault test). The query fails instead.
+      const lost = () => {};
+      client.on('error', lost);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {
-          /* the connection is gone; the server rolls back on its own */
+        await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
+          // The connection is gone (the server rolls back on its own): do not give it back to the pool.
+          broken = rollbackFailed;
         });
-        throw error;
+        throw asUnavailable(error);
       } finally {
-        client.release();
+        client.off('error', lost);
+        client.release(broken);
       }
     },
     async session() {
