@@ -26,7 +26,7 @@ export interface OpenApiOperation {
   tags?: string[];
   parameters?: OpenApiParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<string, { description: string; headers?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> }>;
+  responses: Record<string, { description: string; headers?: Record<string, unknown>; links?: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> }>;
   security: Record<string, string[]>[];
   'x-scopes'?: string[];
 }
@@ -75,6 +75,7 @@ export function openApiDocument(server: Server): OpenApiDocument {
     const path = route.path.replace(/\{(\w+)(?:\*\d*|\?)?\}/g, '{$1}');
     (paths[path] ??= {})[route.method] = operation(route, shared);
   }
+  linkCreatedIdentifiers(paths, shared);
   return {
     openapi: '3.0.3',
     info: {
@@ -88,6 +89,38 @@ export function openApiDocument(server: Server): OpenApiDocument {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };
+}
+
+/**
+ * OpenAPI links from every success answer carrying an identifier (`recordId`, `taskId`, …) to every operation whose
+ * path takes it, so a client generator — or a stateful fuzzer — can follow a command to what it created. Inferred
+ * from the schemas themselves, so they cannot drift from the routes.
+ */
+function linkCreatedIdentifiers(paths: OpenApiDocument['paths'], shared: Record<string, JsonSchema>): void {
+  const takers = Object.entries(paths).flatMap(([path, operations]) =>
+    Object.values(operations).map((op) => ({ operationId: op.operationId, names: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!) })),
+  );
+  for (const operations of Object.values(paths)) {
+    for (const op of Object.values(operations)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!status.startsWith('2')) continue;
+        const schema = resolveRef(response.content?.['application/json']?.schema, shared);
+        const properties = isRecord(schema?.properties) ? Object.keys(schema.properties) : [];
+        const links: Record<string, unknown> = {};
+        for (const name of properties.filter((property) => /Id$/.test(property))) {
+          for (const taker of takers.filter((candidate) => candidate.names.includes(name) && candidate.operationId !== op.operationId)) {
+            links[`${taker.operationId}By${name[0]!.toUpperCase()}${name.slice(1)}`] = { operationId: taker.operationId, parameters: { [name]: `$response.body#/${name}` } };
+          }
+        }
+        if (Object.keys(links).length) response.links = links;
+      }
+    }
+  }
+}
+
+function resolveRef(schema: JsonSchema | undefined, shared: Record<string, JsonSchema>): JsonSchema | undefined {
+  const ref = schema?.$ref;
+  return typeof ref === 'string' ? shared[ref.replace('#/components/schemas/', '')] : schema;
 }
 
 function operation(route: RequestRoute, shared: Record<string, JsonSchema>): OpenApiOperation {
