@@ -195,8 +195,14 @@ function persistedSecret(dataDir: string, production: boolean): string {
   } catch {
     fs.mkdirSync(dataDir, { recursive: true });
     const secret = crypto.randomBytes(32).toString('base64url');
-    fs.writeFileSync(file, secret, { mode: 0o600 });
-    return secret;
+    try {
+      // 'wx': of two processes starting on one folder, the second uses the first one's key rather than its own.
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return fs.readFileSync(file, 'utf8').trim();
+    }
   }
 }
 

@@ -148,7 +148,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     async exec(text: string) {
       if (closed) throw new StoreUnavailableError('the database is closed');
       try {
-        await client.query(text);
+        // Schema statements of processes starting together (two APIs, two runners) take turns: PostgreSQL's
+        // CREATE … IF NOT EXISTS is not safe concurrently ("duplicate key … pg_type_typname_nsp_index"). The simple
+        // query protocol runs the lock and the text in one (implicit or enclosing) transaction, which holds the lock.
+        await client.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK}); ${text}`);
       } catch (error) {
         throw asUnavailable(error);
       }
@@ -231,6 +234,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001']);
+
+/** The advisory lock key that serialises schema statements across processes (a constant, outside the runner's). */
+const SCHEMA_LOCK = '7436501287362919401';
 
 function asUnavailable(error: unknown): unknown {
   const code = (error as { code?: string }).code;
