@@ -62,6 +62,9 @@ export const regionCode = () =>
     .pattern(/^\d{6}$/)
     .messages(bilingual({ 'string.pattern.base': ['{{#label}}必须是6位行政区划代码（如 440100）', '{{#label}} must be a 6-digit administrative division code (GB/T 2260), e.g. 440100'] }));
 
+/** A Guangdong region code (44xxxx): where organisations register and classes are held (422 otherwise, naming the field). */
+export const provinceRegionCode = () => regionCode().meta({ 'x-jxjy-schema': { pattern: '^44[0-9]{4}$' } });
+
 export const username = () =>
   Joi.string()
     .min(USERNAME_MIN)

@@ -5,7 +5,7 @@
  */
 import type { RequestRoute, Server } from '@hapi/hapi';
 import { Joi } from './joi.js';
-import { NAME_PATTERN, TEXT_PATTERN } from '../events/vocabulary/index.js';
+import { NAME_FORBIDDEN, TEXT_FORBIDDEN } from '../events/vocabulary/index.js';
 import parse from 'joi-to-json';
 import './route-options.js';
 
@@ -97,10 +97,13 @@ export function openApiDocument(server: Server): OpenApiDocument {
  * from the schemas themselves, so they cannot drift from the routes.
  */
 function linkCreatedIdentifiers(paths: OpenApiDocument['paths'], shared: Record<string, JsonSchema>): void {
+  const collection = (path: string) => path.split('/').filter((segment) => segment && segment !== 'api' && segment !== 'v1')[0];
   const takers = Object.entries(paths).flatMap(([path, operations]) =>
-    Object.values(operations).map((op) => ({ operationId: op.operationId, names: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!) })),
+    Object.values(operations).map((op) => ({ operationId: op.operationId, collection: collection(path), names: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!) })),
   );
-  for (const operations of Object.values(paths)) {
+  // A name several collections use (`recordId` of credit and of dishonesty records) links only within its own.
+  const ambiguous = (name: string) => new Set(takers.filter((taker) => taker.names.includes(name)).map((taker) => taker.collection)).size > 1;
+  for (const [path, operations] of Object.entries(paths)) {
     for (const op of Object.values(operations)) {
       for (const [status, response] of Object.entries(op.responses)) {
         if (!status.startsWith('2')) continue;
@@ -108,7 +111,8 @@ function linkCreatedIdentifiers(paths: OpenApiDocument['paths'], shared: Record<
         const properties = isRecord(schema?.properties) ? Object.keys(schema.properties) : [];
         const links: Record<string, unknown> = {};
         for (const name of properties.filter((property) => /Id$/.test(property))) {
-          for (const taker of takers.filter((candidate) => candidate.names.includes(name) && candidate.operationId !== op.operationId)) {
+          const related = (candidate: (typeof takers)[number]) => !ambiguous(name) || candidate.collection === collection(path);
+          for (const taker of takers.filter((candidate) => candidate.names.includes(name) && candidate.operationId !== op.operationId && related(candidate))) {
             links[`${taker.operationId}By${name[0]!.toUpperCase()}${name.slice(1)}`] = { operationId: taker.operationId, parameters: { [name]: `$response.body#/${name}` } };
           }
         }
@@ -232,6 +236,7 @@ function describeInputStrings(schema: unknown): void {
   if (schema.type === 'string') {
     const allowEmpty = schema['x-jxjy-allow-empty'] === true;
     delete schema['x-jxjy-allow-empty'];
+    delete schema['x-jxjy-trimmed'];
     if (Array.isArray(schema.enum)) {
       if (allowEmpty && !schema.enum.includes('')) schema.enum.push('');
     } else if (allowEmpty && (schema.format !== undefined || schema.pattern !== undefined)) {
@@ -241,8 +246,9 @@ function describeInputStrings(schema: unknown): void {
       delete schema.pattern;
       schema.anyOf = [{ ...(format === undefined ? {} : { format }), ...(pattern === undefined ? {} : { pattern }) }, { maxLength: 0 }];
     } else if (FREE_FORMATS.has(schema.format as string | undefined)) {
+      const trimmed = schema['x-jxjy-trimmed'] === true && !allowEmpty;
       if (!allowEmpty && schema.minLength === undefined) schema.minLength = 1;
-      if (schema.pattern === undefined && schema.format === undefined) schema.pattern = schema['x-jxjy-text'] === 'name' ? NAME_PATTERN : TEXT_PATTERN;
+      if (schema.pattern === undefined && schema.format === undefined) schema.pattern = characters(schema['x-jxjy-text'] === 'name' ? NAME_FORBIDDEN : TEXT_FORBIDDEN, trimmed);
     }
   }
   for (const key of ['properties', 'items', 'oneOf', 'anyOf', 'allOf', 'not', 'additionalProperties']) {
@@ -271,10 +277,17 @@ function toJsonSchema(rule: unknown, shared: Record<string, JsonSchema>, side: '
   return rest;
 }
 
-/** joi-to-json drops `.allow('')`; joi's own description keeps it, key by key and item by item. */
+/**
+ * A string pattern of the allowed characters; a trimmed string (joi trims before it counts) must hold more than
+ * spaces. (Where a trimmed minimum is over one character, padding can still take a string below it: not stated.)
+ */
+const characters = (forbidden: string, trimmed: boolean) => `^${trimmed ? '(?=[\\s\\S]*\\S)' : ''}[^${forbidden}]*$`;
+
+/** joi-to-json drops `.allow('')` and `.trim()`; joi's own description keeps them, key by key and item by item. */
 function markEmptyAllowed(described: unknown, json: unknown): void {
   if (!isRecord(described) || !isRecord(json)) return;
   if (Array.isArray(described.allow) && described.allow.includes('')) json['x-jxjy-allow-empty'] = true;
+  if (Array.isArray(described.rules) && described.rules.some((rule) => isRecord(rule) && rule.name === 'trim')) json['x-jxjy-trimmed'] = true;
   if (isRecord(described.keys) && isRecord(json.properties)) {
     for (const [key, child] of Object.entries(described.keys)) markEmptyAllowed(child, json.properties[key]);
   }

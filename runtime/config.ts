@@ -187,6 +187,24 @@ function strongSecret(secret: string): string {
 }
 
 /** Embedded default: a random signing key kept in DATA_DIR so tokens survive a restart. Production must set one. */
+/**
+ * Writes `content` to `file` unless another process got there first, and returns what the file holds. Written under
+ * a temporary name and linked into place, so a second process starting at the same moment never reads it half-written.
+ */
+function publishOnce(file: string, content: string): string {
+  const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(temporary, content, { mode: 0o600 });
+  try {
+    fs.linkSync(temporary, file);
+    return content;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return fs.readFileSync(file, 'utf8').trim();
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
 function persistedSecret(dataDir: string, production: boolean): string {
   if (production) throw new ConfigError('JXJY_JWT_SECRET must be set when NODE_ENV=production');
   const file = path.join(dataDir, 'jwt.secret');
@@ -195,14 +213,7 @@ function persistedSecret(dataDir: string, production: boolean): string {
   } catch {
     fs.mkdirSync(dataDir, { recursive: true });
     const secret = crypto.randomBytes(32).toString('base64url');
-    try {
-      // 'wx': of two processes starting on one folder, the second uses the first one's key rather than its own.
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-      return secret;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      return fs.readFileSync(file, 'utf8').trim();
-    }
+    return publishOnce(file, secret);
   }
 }
 
@@ -219,14 +230,8 @@ function loadSealKey(value: string | undefined, dataDir: string, production: boo
   if (production) throw new ConfigError(`JXJY_SEAL_KEY must be set when NODE_ENV=production (or place the seal key at ${file})`);
   fs.mkdirSync(dataDir, { recursive: true });
   const pem = crypto.generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  try {
-    // 'wx': two processes starting on one folder must not each write a key and sign with different ones.
-    fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return ed25519Key(fs.readFileSync(file, 'utf8'), file);
-  }
-  return ed25519Key(pem, file);
+  // Two processes starting on one folder must not each write a key and sign with different ones.
+  return ed25519Key(publishOnce(file, pem), file);
 }
 
 function ed25519Key(text: string, source: string): crypto.KeyObject {

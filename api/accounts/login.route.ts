@@ -35,7 +35,7 @@ export const loginRoute: ServerRoute<{ Payload: LoginPayload }> = {
     description: 'Log in',
     notes: '5 wrong passwords within 15 minutes lock the sign-in for 15 minutes (429 with Retry-After), for any username. A new account must change its password first: its token only opens PUT /accounts/me/password.',
     tags: ['api', 'accounts'],
-    plugins: { jxjy: { statuses: [429] } },
+    plugins: { jxjy: { statuses: [401, 429] } },
     validate: {
       payload: Joi.object({
         username: Joi.string().max(64).required(),

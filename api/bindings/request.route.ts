@@ -23,7 +23,7 @@ export const requestBindingRoute: ServerRoute<{ Payload: { unitId: string } }> =
     notes: 'Only approved units (422 naming unitId otherwise). 409 while another request is pending or when already bound there. A confirmed person may ask another unit (a job change): the old binding ends on confirmation.',
     tags: ['api', 'bindings'],
     auth: { access: { scope: ['person'] } },
-    plugins: { jxjy: { successStatus: 202 } },
+    plugins: { jxjy: { successStatus: 202, statuses: [404] } },
     validate: { payload: Joi.object({ unitId: Joi.string().guid().required() }) },
     response: {
       status: {

@@ -1,6 +1,6 @@
 /** joi shapes of the class and enrolment routes (CONTRACT.md Classes and enrolment); hours in steps of 0.5. */
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
-import { regionCode } from '../identifiers.js';
+import { provinceRegionCode } from '../identifiers.js';
 import { isoDate } from '../dates.js';
 import { Joi } from '../joi.js';
 
@@ -12,7 +12,7 @@ export const classFields = {
   startDate: isoDate().required(),
   endDate: isoDate().required(),
   description: Joi.string().trim().max(2_000).allow(''),
-  regionCode: regionCode(),
+  regionCode: provinceRegionCode(),
 };
 
 export const CLASS_LABELS = {

@@ -28,7 +28,7 @@ export const rejectedRowsRoute: ServerRoute<{ Params: { importId: string } }> = 
     notes: '409 until the file has been read.',
     tags: ['api', 'legacy'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { audited: true } },
+    plugins: { jxjy: { audited: true, statuses: [409] } },
     validate: { params: Joi.object({ importId: Joi.string().guid().required() }) },
     handler: async (request, h) => {
       const state = await loadLegacyImport(request, request.params.importId);

@@ -1,6 +1,6 @@
 /** joi shapes shared by the organisation routes. */
 import { Joi } from '../joi.js';
-import { orgName, personName, phone, regionCode, uscc } from '../identifiers.js';
+import { orgName, personName, phone, provinceRegionCode, uscc } from '../identifiers.js';
 
 /** How validation messages name the organisation's fields (api/field-labels.ts). */
 export const ORG_LABELS = {
@@ -12,8 +12,7 @@ export const ORG_LABELS = {
 export const orgDetailsFields = {
   name: orgName().required(),
   uscc: uscc().required(),
-  // Guangdong's codes only (the register route answers 422 for another province's, naming the field).
-  regionCode: regionCode().meta({ 'x-jxjy-schema': { pattern: '^44[0-9]{4}$' } }).required(),
+  regionCode: provinceRegionCode().required(),
   contactName: personName().required(),
   contactPhone: phone().required(),
 };

@@ -22,7 +22,7 @@ export const profileRoute: ServerRoute<{ Payload: ProfilePayload }> = {
     notes: 'The whole profile: a field left out or empty is cleared. The birth date must agree with the ID number (422).',
     tags: ['api', 'persons'],
     auth: { access: { scope: ['person'] } },
-    plugins: { jxjy: { labels: { name: { zh: '姓名', en: 'Name' }, title: { zh: '职称', en: 'Professional title' }, specialty: { zh: '专业', en: 'Specialty' }, education: { zh: '学历', en: 'Education' } } } },
+    plugins: { jxjy: { statuses: [404], labels: { name: { zh: '姓名', en: 'Name' }, title: { zh: '职称', en: 'Professional title' }, specialty: { zh: '专业', en: 'Specialty' }, education: { zh: '学历', en: 'Education' } } } },
     validate: { payload: Joi.object(profileFields) },
     response: { schema: profileSchema.keys({ position: Joi.string().required() }).label('PersonProfileSaved') },
     handler: async (request) => {

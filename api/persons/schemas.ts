@@ -14,6 +14,7 @@ export const profileFields = {
   gender: Joi.string().valid(...GENDERS).allow(''),
   birthDate: Joi.string()
     .allow('')
+    .meta({ 'x-jxjy-schema': { format: 'date' } })
     .custom((value: string, helpers) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value) ? value : helpers.error('date.format')))
     .messages({ 'date.format': '{{#label}} must be a date written YYYY-MM-DD' }),
   education: Joi.string().valid(...EDUCATION_LEVELS).allow(''),

@@ -35,7 +35,7 @@ export const proofRoute: ServerRoute<{ Params: { sealId: string }; Query: { even
     notes: 'RFC 6962 PATH(leafIndex, D[count]), nearest sibling first. 404 when the event is not covered by the seal.',
     tags: ['api', 'audit'],
     auth: { access: { scope: ['admin', 'auditor'] } },
-    plugins: { jxjy: { labels: SEAL_LABELS, audited: true } },
+    plugins: { jxjy: { labels: SEAL_LABELS, audited: true, statuses: [409] } },
     validate: { params: Joi.object({ sealId: Joi.string().guid().required() }), query: Joi.object({ eventId: Joi.string().guid().required() }) },
     response: { schema: Joi.object({ leafIndex: Joi.number().integer().min(0).required(), count: Joi.number().integer().required(), path: hexList }).label('InclusionProof') },
     handler: async (request) => {

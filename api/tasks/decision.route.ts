@@ -28,7 +28,10 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
     auth: { access: { scope: ['admin', 'unit', 'institution'] } },
     validate: {
       params: Joi.object({ taskId: Joi.string().guid().required() }),
-      payload: Joi.object({ decision: Joi.string().valid('approve', 'reject').required(), reason: Joi.string().trim().max(500).allow('') }),
+      payload: Joi.object({ decision: Joi.string().valid('approve', 'reject').required(), reason: Joi.string().trim().max(500).allow('') }).meta({
+        // Rejecting needs a reason (the route answers 422 naming it): stated here for clients and the fuzzer.
+        'x-jxjy-schema': { anyOf: [{ properties: { decision: { enum: ['approve'] } } }, { properties: { decision: { enum: ['reject'] }, reason: { type: 'string', pattern: '\\S' } }, required: ['reason'] }] },
+      }),
     },
     response: { schema: decisionResultSchema },
     handler: async (request) => {

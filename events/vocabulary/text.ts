@@ -17,10 +17,9 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 // Lone surrogates cannot be stored as UTF-8.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The same rules as JSON Schema patterns (ECMA-262), for the OpenAPI document: what a text and a name may hold. */
+/** The same rules as character classes for JSON Schema patterns (the OpenAPI document): what a text and a name may not hold. */
 export const TEXT_FORBIDDEN = `${CONTROL.source.slice(1, -1)}${BIDI_CONTROL.source.slice(1, -1)}`;
-export const TEXT_PATTERN = `^[^${TEXT_FORBIDDEN}]*$`;
-export const NAME_PATTERN = `^[^${CONTROL.source.slice(1, -1)}${INVISIBLE.source.slice(1, -1)}${LINE_BREAK.source.slice(1, -1)}]*$`;
+export const NAME_FORBIDDEN = `${CONTROL.source.slice(1, -1)}${INVISIBLE.source.slice(1, -1)}${LINE_BREAK.source.slice(1, -1)}`;
 
 export type TextProblem = 'control' | 'invisible' | 'encoding';
 

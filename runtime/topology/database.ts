@@ -71,9 +71,12 @@ export interface TopologyDatabaseProbe {
 
 /**
  * Reads pg_locks rather than trusting a process to say it leads: the lock is the leadership (projections/runner.ts),
- * and the server drops it the moment the holder's connection dies. Runners take no other advisory lock, so a
- * granted advisory lock held by a runner's session is the leader's.
+ * and the server drops it the moment the holder's connection dies. Only the runners' own key counts: a runner also
+ * takes the schema lock for a moment while it creates its tables (events/store/database.ts).
  */
+/** projections/runner.ts's default lock key ("jxjy"), a one-bigint advisory key: classid 0, objid the key, objsubid 1. */
+const RUNNER_LOCK_KEY = 0x6a786a79;
+
 export function openDatabaseProbe(databaseUrl: string): TopologyDatabaseProbe {
   const pool = new pg.Pool({ connectionString: withApplicationName(databaseUrl, 'launcher'), max: 1, idleTimeoutMillis: 5_000 });
   pool.on('error', () => {
@@ -84,6 +87,7 @@ export function openDatabaseProbe(databaseUrl: string): TopologyDatabaseProbe {
       const { rows } = await pool.query<{ application_name: string }>(
         `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
          WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database() AND a.application_name LIKE $1
+           AND l.classid = 0 AND l.objid = ${RUNNER_LOCK_KEY} AND l.objsubid = 1
          ORDER BY a.backend_start LIMIT 1`,
         [`${applicationName('runner-')}%`],
       );

@@ -18,6 +18,7 @@ import { isValidIdNumber } from '../../events/vocabulary/identifiers.js';
 import { dropDatabase } from '../../runtime/topology/database.js';
 import { type Topology, launchTopology } from '../../runtime/topology/launch.js';
 import { TEST_POSTGRES_URL } from '../support/databases.js';
+import { reconcile, runLoad } from '../../bench/load/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -54,13 +55,16 @@ async function registerPerson(captchaBase: string, base: string): Promise<{ pers
   return { personId: registered.body.personId as string, position: registered.body.position as string };
 }
 
+/** The admin's password once the first sign-in has changed it (the load below signs in with it). */
+const adminPassword = `Admin${crypto.randomInt(1e6)}topology`;
+
 /** Signs in with the one-time password and sets a new one: the only way to a full session. */
 async function signInFirstTime(signInBase: string, base: string, username: string, oneTimePassword: string): Promise<string> {
   const session = await call(signInBase, 'POST', '/sessions', { payload: { username, password: oneTimePassword, ...(await captchaFrom(signInBase)) } });
   expect(session.status, JSON.stringify(session.body)).toBe(200);
   const changed = await call(base, 'PUT', '/accounts/me/password', {
     token: session.body.accessToken as string,
-    payload: { currentPassword: oneTimePassword, newPassword: `Admin${crypto.randomInt(1e6)}topology` },
+    payload: { currentPassword: oneTimePassword, newPassword: adminPassword },
   });
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
   return changed.body.accessToken as string;
@@ -71,6 +75,8 @@ describe('the production topology (npm run topology)', () => {
   const databaseUrl = Object.assign(new URL(TEST_POSTGRES_URL), { pathname: `/jxjy_topology_${crypto.randomBytes(6).toString('hex')}` }).toString();
   let topology: Topology | undefined;
   let sql: pg.Pool;
+  // A launch still going when beforeAll times out is stopped, so it leaves no process behind.
+  const launching = new AbortController();
 
   beforeAll(async () => {
     topology = await launchTopology({
@@ -81,13 +87,16 @@ describe('the production topology (npm run topology)', () => {
       apis: 2,
       workers: 1,
       runners: 2,
-      env: { JXJY_CAPTCHA: 'reveal' },
+      // The load below signs many people in from one address: it says which client it is (X-Forwarded-For).
+      env: { JXJY_CAPTCHA: 'reveal', JXJY_TRUST_PROXY: '1', JXJY_LOGIN_RATE_PER_MINUTE: '10000' },
+      signal: launching.signal,
     });
     console.info(`topology (2 APIs, 1 worker, 2 runners) healthy in ${topology.startupMs} ms`);
     sql = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   }, 150_000);
 
   afterAll(async () => {
+    launching.abort();
     await sql?.end();
     if (topology) await topology.destroy();
     else {
@@ -157,4 +166,24 @@ describe('the production topology (npm run topology)', () => {
     expect(rows[0]).toMatchObject({ miscounted: 0 });
     expect(rows[0].counted).toBe(rows[0].events);
   });
+
+  it('spreads a load over both API instances, and a SIGKILLed instance loses no acknowledged command', async () => {
+    const t = topology!;
+    const [api1] = t.apiUrls as [string, string];
+    const killed = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 12_000));
+      return t.kill('api-2', 'SIGKILL');
+    })();
+    const load = await runLoad({ bases: t.apiUrls, clients: 8, seconds: 25, rampSeconds: 2, admin: { username: 'admin', password: adminPassword }, log: () => {} });
+    expect(await killed).toBe('SIGKILL');
+    expect(load.acknowledged.length).toBeGreaterThan(0);
+    expect(load.failed.some((request) => request.status === 0), 'some requests met the dead instance').toBe(true);
+    // The live instance answered everything it was asked without a 5xx other than 503.
+    expect(load.failed.filter((request) => request.base === api1 && request.status >= 500 && request.status !== 503)).toEqual([]);
+    // Its clients' sessions read their summaries from it again once it is back (as a load balancer would send them).
+    await t.restart('api-2');
+    const reconciliation = await reconcile(load);
+    expect(reconciliation.events.missing, JSON.stringify(reconciliation.events).slice(0, 2_000)).toEqual([]);
+    expect(reconciliation.ok, JSON.stringify({ events: reconciliation.events, totals: reconciliation.totals }).slice(0, 3_000)).toBe(true);
+  }, 150_000);
 });

@@ -29,12 +29,12 @@ export interface FuzzRun {
 }
 
 /** `st run <schemaUrl> …args`, with its output collected (and echoed when `echo` is set). */
-export function runSchemathesis(schemaUrl: string, args: string[], options: { echo?: boolean; cwd: string; configFile?: string }): Promise<FuzzRun> {
+export function runSchemathesis(schemaUrl: string, args: string[], options: { echo?: boolean; cwd: string; configFile?: string; env?: Record<string, string> }): Promise<FuzzRun> {
   return new Promise((resolve, reject) => {
     const config = options.configFile ? ['--config-file', options.configFile] : [];
     const child = spawn('python3', [ST, ...config, 'run', schemaUrl, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, PYTHONPATH: LOCAL, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false', PYTHONIOENCODING: 'utf-8', COLUMNS: '160' },
+      env: { ...process.env, ...options.env, PYTHONPATH: LOCAL, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false', PYTHONIOENCODING: 'utf-8', COLUMNS: '160' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -24,18 +24,21 @@ const ECHO = process.env.JXJY_FUZZ_ECHO === '1';
 
 let system: TestSystem;
 let origin: string;
-let configFile: string;
+let configs: { authorized: string; anonymous: string };
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   ensureSchemathesis();
-  system = await startTestSystem({ config: { loginRatePerMinute: 100_000, verifyRatePerMinute: 100_000 } });
+  // Tokens that outlive the longest run (`npm run fuzz`): an expired one would turn every answer into a 401.
+  system = await startTestSystem({ config: { loginRatePerMinute: 100_000, verifyRatePerMinute: 100_000, accessTokenTtl: 86_400 } });
   await system.server.start();
   origin = `http://127.0.0.1:${(system.server.listener.address() as AddressInfo).port}`;
   const { server } = system;
   const document = (await call(server, { method: 'GET', url: '/openapi.json' })).result as unknown as OpenApiDocument;
-  configFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-fuzz-')), 'schemathesis.toml');
-  fs.writeFileSync(configFile, schemathesisConfig(document));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-fuzz-'));
+  configs = { authorized: path.join(dir, 'authorized.toml'), anonymous: path.join(dir, 'anonymous.toml') };
+  fs.writeFileSync(configs.authorized, schemathesisConfig(document, { authorized: true }));
+  fs.writeFileSync(configs.anonymous, schemathesisConfig(document, { authorized: false }));
   tokens.admin = await admin(server);
   const unit = await approvedOrg(server);
   const institution = await approvedOrg(server, { kind: 'institution' });
@@ -63,9 +66,14 @@ describe('the API under schemathesis', () => {
       '--request-timeout', '30',
       '--suppress-health-check', 'all',
       '--report', 'junit', '--report-dir', reports,
-      ...(role === 'anonymous' ? [] : ['--header', `Authorization: Bearer ${tokens[role]}`]),
     ];
-    const run = await runSchemathesis(`${origin}/openapi.json`, args, { echo: ECHO, cwd: reports, configFile });
+    const authorized = role !== 'anonymous';
+    const run = await runSchemathesis(`${origin}/openapi.json`, args, {
+      echo: ECHO,
+      cwd: reports,
+      configFile: authorized ? configs.authorized : configs.anonymous,
+      env: authorized ? { JXJY_FUZZ_TOKEN: tokens[role]! } : {},
+    });
     fs.writeFileSync(path.join(reports, "output.txt"), run.output);
     expect(run.exitCode, run.output.slice(-20_000)).toBe(0);
   }, 900_000);

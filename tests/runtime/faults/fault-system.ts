@@ -35,7 +35,8 @@ export interface ChildPart {
   readonly name: string;
   readonly pid: number | undefined;
   start(): Promise<void>;
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** How the running process ended (`SIGKILL`, an exit code), or null when none was running. */
+  kill(signal?: NodeJS.Signals): Promise<string | null>;
   /** Its output so far (for a failing test's message). */
   log(): string;
 }
@@ -58,8 +59,32 @@ export async function startFaultSystem(options: { filesOnTmpfs?: string } = {}):
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-faults-'));
   const filesDir = path.join(dataDir, 'files');
   fs.mkdirSync(filesDir);
-  if (options.filesOnTmpfs) mountTmpfs(filesDir, options.filesOnTmpfs);
+  // Undone in reverse on close — or at once when the start fails part-way, so nothing is left running or mounted.
+  const undo: Array<() => Promise<unknown> | unknown> = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
+  const close = async () => {
+    for (const step of undo.reverse()) await Promise.resolve().then(step).catch(() => {});
+  };
+  try {
+    return await start(dataDir, filesDir, options, undo, close);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function start(
+  dataDir: string,
+  filesDir: string,
+  options: { filesOnTmpfs?: string },
+  undo: Array<() => Promise<unknown> | unknown>,
+  close: () => Promise<void>,
+): Promise<FaultSystem> {
+  if (options.filesOnTmpfs) {
+    mountTmpfs(filesDir, options.filesOnTmpfs);
+    undo.push(() => spawnSync('umount', ['-l', filesDir]));
+  }
   const db = await openTestDatabase('postgres');
+  undo.push(() => db.drop());
   const store = await createPostgresEventStore(db);
   // The runner process creates the read-model tables; the API only reads checkpoints (as start:api does).
   const checkpoints = createProjectionRunner({ db, store, projections });
@@ -68,8 +93,10 @@ export async function startFaultSystem(options: { filesOnTmpfs?: string } = {}):
   const binary = inject('temporalBinary');
   const dbFilename = path.join(dataDir, 'temporal.db');
   let devServer: DevServer = await startDevServer({ binary, dbFilename, sqlitePragmas: { journal_mode: 'WAL', synchronous: 'OFF' } });
+  undo.push(() => devServer.kill());
   const port = devServer.port;
   const connection = await Connection.connect({ address: devServer.address });
+  undo.push(() => connection.close());
   const client = new Client({ connection });
 
   const taskQueue = `faults-${crypto.randomUUID()}`;
@@ -86,6 +113,7 @@ export async function startFaultSystem(options: { filesOnTmpfs?: string } = {}):
   };
   const worker = childPart('worker', 'runtime/start-worker.ts', env, /worker polling/);
   const runner = childPart('runner', 'runtime/start-projections.ts', env, /projection runner started/);
+  undo.push(() => Promise.all([worker.kill('SIGTERM'), runner.kill('SIGTERM')]));
   await runner.start();
   await worker.start();
 
@@ -105,6 +133,7 @@ export async function startFaultSystem(options: { filesOnTmpfs?: string } = {}):
     plugins: featurePlugins,
     temporalDeadlineMs: 3_000,
   });
+  undo.push(() => server.stop());
   await bootstrapAdmin({ store, db, client, config });
 
   return {
@@ -124,15 +153,7 @@ export async function startFaultSystem(options: { filesOnTmpfs?: string } = {}):
         devServer = await startDevServer({ binary, dbFilename, port, sqlitePragmas: { journal_mode: 'WAL', synchronous: 'OFF' } });
       },
     },
-    async close() {
-      await server.stop();
-      await Promise.all([worker.kill('SIGTERM'), runner.kill('SIGTERM')]);
-      await connection.close();
-      await devServer.kill();
-      await db.drop();
-      if (options.filesOnTmpfs) spawnSync('umount', ['-l', filesDir]);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
@@ -145,13 +166,16 @@ function childPart(name: string, entry: string, env: NodeJS.ProcessEnv, ready: R
       return child?.pid;
     },
     start() {
+      // Only this process's output tells that it is ready: the last one's "ready" line is still in the log.
+      let fresh = '';
       return new Promise<void>((resolve, reject) => {
         const started = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
         child = started;
         const timer = setTimeout(() => reject(new Error(`${name} did not become ready in 60 s:\n${output.slice(-4_000)}`)), 60_000);
         const read = (chunk: Buffer) => {
           output += chunk.toString('utf8');
-          if (ready.test(output.slice(-2_000))) {
+          fresh += chunk.toString('utf8');
+          if (ready.test(fresh)) {
             clearTimeout(timer);
             resolve();
           }
@@ -167,12 +191,13 @@ function childPart(name: string, entry: string, env: NodeJS.ProcessEnv, ready: R
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
       const running = child;
-      if (!running || running.exitCode !== null || running.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      if (!running || running.exitCode !== null || running.signalCode !== null) return null;
+      const exited = new Promise<string>((resolve) => running.once('exit', (code, how) => resolve(how ?? String(code))));
       running.kill(signal);
       const timeout = setTimeout(() => running.kill('SIGKILL'), 10_000);
-      await exited;
+      const ended = await exited;
       clearTimeout(timeout);
+      return ended;
     },
     log: () => output,
   };

@@ -49,6 +49,7 @@ export async function reconcile(db: TestDatabase, store: EventStore, acknowledge
     if (page.events.length === 0 || page.checkpoint === after) break;
     after = page.checkpoint;
   }
+  for (const [key, halfHours] of Object.entries(expected)) if (halfHours === 0) delete expected[key];
   const { rows } = await db.query<{ person_id: string; year: number; category: string; half_hours: number }>(
     `SELECT person_id, year, category, half_hours FROM credit_totals WHERE person_id = ANY($1) AND half_hours <> 0`,
     [personIds],
