@@ -3,7 +3,7 @@
  * the projection runner, the API on a port, PostgreSQL) drives units, professionals and credit records through HTTP as
  * bench/credits.ts does; then every workflow run is listed with its history length and size, and one credit run's
  * history is broken down into what each run costs once and what each command adds. The sizing of a Temporal cluster
- * for the province (CAPACITY.md) is built on these counts.
+ * for the province (README "Capacity") is built on these counts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
