@@ -69,13 +69,16 @@ CREATE INDEX IF NOT EXISTS orgs_listing ON orgs (status, kind, name, org_id);
 CREATE INDEX IF NOT EXISTS orgs_region ON orgs (region_code);
 CREATE INDEX IF NOT EXISTS orgs_uscc ON orgs (uscc);
 -- The name search index: every character and every pair of neighbouring characters of the lower-cased name. Chinese
--- names have no spaces to split on, and a substring search (LIKE '%…%') cannot use a btree, so the search looks up the
--- query's pairs here (an index scan per pair) and checks the few candidates with LIKE.
+-- names have no spaces to split on, and a substring search (LIKE '%…%') cannot use a btree, so the search walks one
+-- of the query's grams here in name order (org_name_grams_walk, an index-only scan that stops at the page) and checks
+-- each posting's name with LIKE. The name is kept beside the gram so that the walk is already in the list's order.
 CREATE TABLE IF NOT EXISTS org_name_grams (
   gram   text COLLATE "C" NOT NULL,
   org_id text COLLATE "C" NOT NULL,
+  name   text COLLATE "C" NOT NULL,
   PRIMARY KEY (gram, org_id)
-);`;
+);
+CREATE INDEX IF NOT EXISTS org_name_grams_walk ON org_name_grams (gram, name, org_id);`;
 
 /** The column map of the fold: OrgRecord's camelCase properties over the table's columns. */
 export const ORG_ROWS: RowFold<OrgRecord> = {
@@ -134,8 +137,8 @@ const applyRows = foldRows(ORG_ROWS);
 
 export const orgsProjection: Projection = {
   name: 'orgs',
-  // 2: the name search index (org_name_grams) and the USCC index.
-  version: 2,
+  // 2: the name search index (org_name_grams) and the USCC index. 3: names beside the grams, walked in name order.
+  version: 3,
   tables: TABLES,
   tableNames: ['org_name_grams', 'orgs'],
   filter: { streamPrefixes: ['org-'], eventTypes: ORG_EVENT_TYPES },
@@ -146,9 +149,9 @@ export const orgsProjection: Projection = {
     if (named.length === 0) return;
     await tx.query(`DELETE FROM org_name_grams WHERE org_id = ANY($1)`, [named]);
     await tx.query(
-      `INSERT INTO org_name_grams (gram, org_id)
-       SELECT DISTINCT substr(o.n, i, g.len), o.org_id
-       FROM (SELECT org_id, lower(name) AS n FROM orgs WHERE org_id = ANY($1)) o
+      `INSERT INTO org_name_grams (gram, org_id, name)
+       SELECT DISTINCT substr(o.n, i, g.len), o.org_id, o.name
+       FROM (SELECT org_id, name, lower(name) AS n FROM orgs WHERE org_id = ANY($1)) o
        CROSS JOIN (VALUES (1), (2)) AS g(len)
        CROSS JOIN LATERAL generate_series(1, length(o.n) - g.len + 1) AS i
        ON CONFLICT DO NOTHING`,
@@ -171,34 +174,56 @@ const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
-/** Organisations by name (byte order, then id), with an opaque keyset cursor. Public fields only. */
+/**
+ * Organisations by name (byte order, then id), with an opaque keyset cursor. Public fields only.
+ *
+ * A name query walks the postings of its rarest gram in name order and stops at the page, so its cost is bounded by
+ * one gram's postings, not all of them (measured at 20,000 units: 有限公司 93 ms → 0.2 ms; bench/scale).
+ */
 export async function listOrgs(sql: Sql, query: ListOrgsQuery): Promise<{ items: OrgListItem[]; nextCursor: string | null }> {
   const params: unknown[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
-  const where = [`status = ${param(query.status ?? 'approved')}`];
-  if (query.kind) where.push(`kind = ${param(query.kind)}`);
   const q = query.q?.trim();
-  if (q) {
+  // A whole 统一社会信用代码 finds its organisation too (an indexed equality), beside the names containing it.
+  const byUscc = q !== undefined && USCC_LIKE.test(q.toUpperCase());
+  const walk = q && !byUscc ? await rarestGram(sql, queryGrams(q)) : undefined;
+  const o = walk ? 'o.' : '';
+  const where = [`${o}status = ${param(query.status ?? 'approved')}`];
+  if (query.kind) where.push(`${o}kind = ${param(query.kind)}`);
+  if (walk) {
+    where.push(`g.gram = ${param(walk)}`, `lower(g.name) LIKE ${param(`%${escapeLike(asciiLower(q!))}%`)}`);
+  } else if (q) {
     const grams = queryGrams(q);
     const byName = `org_id IN (SELECT org_id FROM org_name_grams WHERE gram = ANY(${param(grams)}) GROUP BY org_id HAVING count(*) = ${param(grams.length)})
       AND lower(name) LIKE ${param(`%${escapeLike(asciiLower(q))}%`)}`;
-    // A whole 统一社会信用代码 finds its organisation too (an indexed equality).
-    where.push(USCC_LIKE.test(q.toUpperCase()) ? `((${byName}) OR uscc = ${param(q.toUpperCase())})` : `(${byName})`);
+    where.push(`((${byName}) OR uscc = ${param(q.toUpperCase())})`);
   }
   if (query.regionCode) {
     const region = regionPattern(query.regionCode);
-    where.push('prefix' in region ? `region_code LIKE ${param(`${region.prefix}%`)}` : `region_code = ${param(region.exact)}`);
+    where.push('prefix' in region ? `${o}region_code LIKE ${param(`${region.prefix}%`)}` : `${o}region_code = ${param(region.exact)}`);
   }
   const after = decodeCursor(query.cursor);
-  if (after) where.push(`(name, org_id) > (${param(after[0])}, ${param(after[1])})`);
+  const order = walk ? 'g.name, g.org_id' : 'name, org_id';
+  if (after) where.push(`(${order}) > (${param(after[0])}, ${param(after[1])})`);
+  const from = walk ? 'org_name_grams g JOIN orgs o ON o.org_id = g.org_id' : 'orgs';
   const { rows } = await sql.query<OrgListItem>(
-    `SELECT org_id AS "orgId", kind, name, region_code AS "regionCode", status FROM orgs
-     WHERE ${where.join(' AND ')} ORDER BY name, org_id LIMIT ${param(query.limit + 1)}`,
+    `SELECT ${o}org_id AS "orgId", ${o}kind, ${o}name, ${o}region_code AS "regionCode", ${o}status FROM ${from}
+     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(query.limit + 1)}`,
     params,
   );
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.orgId]) : null };
+}
+
+/** Of a query's grams, the one with the fewest postings (each counted up to 1,000: a bounded probe). */
+async function rarestGram(sql: Sql, grams: string[]): Promise<string> {
+  const { rows } = await sql.query<{ gram: string }>(
+    `SELECT q.gram FROM unnest($1::text[]) AS q(gram)
+     ORDER BY (SELECT count(*) FROM (SELECT 1 FROM org_name_grams p WHERE p.gram = q.gram LIMIT 1000) s), q.gram LIMIT 1`,
+    [grams],
+  );
+  return rows[0]?.gram ?? grams[0]!;
 }
 
 /** The full record (any status), or null when no such organisation registered. */
