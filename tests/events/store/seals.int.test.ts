@@ -38,11 +38,15 @@ describe.each(ENGINES)('seals on %s', (engine) => {
 
   const seal = async () => (await sealLog({ db, store, key, now: () => new Date(), pageSize: 7 }))!;
   async function write(streams: number, each: number) {
+    let last = '';
     for (let s = 0; s < streams; s++) {
       const streamId = `sealtest-${crypto.randomUUID()}`;
       const events = Array.from({ length: each }, (_, i) => ({ eventId: crypto.randomUUID(), type: 'Tested', data: { i, text: '封存测试', nested: { b: 1, a: [true, null] } }, metadata: { actor: { id: 'test', role: 'system' } } }));
-      await store.append(streamId, events, { expectedRevision: 'no_stream' });
+      last = (await store.append(streamId, events, { expectedRevision: 'no_stream' })).position;
     }
+    // On the shared PostgreSQL server a transaction open in another test's database holds the readable head back for a
+    // moment (the snapshot xmin is cluster-wide): seal only once what was written is readable.
+    await expect.poll(async () => (await store.headPosition()) >= last, { timeout: 15_000, interval: 20 }).toBe(true);
   }
   const exported = async (options: { after?: string; to?: string } = {}) => {
     let text = '';
