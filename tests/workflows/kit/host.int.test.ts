@@ -5,7 +5,8 @@
  * reminders and escalation fire on shortened durations, and admin may decide an escalated task.
  */
 import crypto from 'node:crypto';
-import { ApplicationFailure, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../../events/store/event-store.js';
 import { createPostgresEventStore } from '../../../events/store/postgres-event-store.js';
@@ -27,6 +28,17 @@ function failureOf(error: unknown): ApplicationFailure | undefined {
 }
 
 const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+/**
+ * An Update to whichever run is current, awaited on the run that accepted it. `handle.executeUpdate` on a handle
+ * without a run id polls the outcome on the *latest* run (client 1.24 `_startUpdate`), so an Update accepted by a
+ * run that then continues-as-new answers "update not found" (seen once in CI). Update-with-start, which the API
+ * uses, polls the accepting run and is not affected.
+ */
+async function updateCurrentRun<Ret, Arg>(handle: WorkflowHandle, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+  const accepted = await handle.startUpdate(update, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED });
+  return accepted.result();
+}
 
 describe('lifecycle host', () => {
   let db: TestDatabase;
@@ -94,7 +106,7 @@ describe('lifecycle host', () => {
       const firstRun = (await handle.describe()).runId;
       await handle.executeUpdate(openCounter, { args: [{ openForMs: 600_000, actor: person }] });
       for (let i = 1; i <= 10; i++) {
-        const view = await temporal.client.workflow.getHandle(`counter-${id}`).executeUpdate(count, { args: [{ actor: person }] });
+        const view = await updateCurrentRun(temporal.client.workflow.getHandle(`counter-${id}`), count, { actor: person });
         expect(view.count).toBe(i);
       }
       const latest = temporal.client.workflow.getHandle(`counter-${id}`);
@@ -110,7 +122,7 @@ describe('lifecycle host', () => {
 
       // Updates in flight across a continue-as-new boundary: none is lost, none is cut off.
       const burst = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => temporal.client.workflow.getHandle(`counter-${id}`).executeUpdate(count, { args: [{ actor: { id: `b-${i}`, role: 'person' } }] })),
+        Array.from({ length: 12 }, (_, i) => updateCurrentRun(temporal.client.workflow.getHandle(`counter-${id}`), count, { actor: { id: `b-${i}`, role: 'person' } })),
       );
       expect(burst.map((view) => view.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => 11 + i));
       expect((await store.readStream(`counter-${id}`)).map((e) => e.revision)).toEqual(Array.from({ length: 23 }, (_, i) => BigInt(i)));
