@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'components/dist/', 'workflows/dist/', 'data/', '.tools/', 'coverage/', '*.config.*', '.vitest.*'] },
+  { ignores: ['node_modules/', 'components/dist/', 'workflows/dist/', 'runtime/dist/', 'data/', '.tools/', 'coverage/', '*.config.*', '.vitest.*'] },
   ...tseslint.configs.recommended,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'components/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'components/*.mjs', 'runtime/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],

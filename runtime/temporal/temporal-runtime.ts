@@ -3,6 +3,9 @@
  * on `<dataDir>/temporal.db`; then starts the worker and ensures the schedules. `stop()` shuts down in the only
  * safe order — worker drains (in-flight appends finish), connections close, then the server stops — so nothing
  * in flight loses its server underneath it.
+ *
+ * The server can be started on its own first (`startTemporalServer`) and handed to `startTemporal` later: the embedded
+ * one is another process, so its start (0.5–1.5 s) overlaps what this process does meanwhile (opening the database).
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -28,7 +31,34 @@ export interface StartTemporalOptions {
   schedules?: readonly ScheduleOptions[];
   workflowBundle?: WorkflowBundleOption;
   /** Embedded server tuning; the port defaults to TEMPORAL_PORT, else the one kept for the data folder. */
-  devServer?: Pick<DevServerOptions, 'port' | 'sqlitePragmas' | 'extraArgs'>;
+  devServer?: Pick<DevServerOptions, 'port' | 'sqlitePragmas' | 'extraArgs' | 'envDefaults'>;
+  /** A server already started by `startTemporalServer`; this runtime then owns it and stops it last. */
+  server?: TemporalServer | Promise<TemporalServer>;
+}
+
+/** Where Temporal is: the embedded dev server this process spawned, or the configured cluster. */
+export interface TemporalServer {
+  readonly address: string;
+  /** The spawned dev server; undefined for TEMPORAL_ADDRESS. */
+  readonly embedded: DevServer | undefined;
+  /** Stops the embedded server (nothing for an external cluster); idempotent. Its shutdown chatter is not logged. */
+  stop(): Promise<void>;
+}
+
+export async function startTemporalServer(options: Pick<StartTemporalOptions, 'config' | 'logger' | 'devServer'>): Promise<TemporalServer> {
+  const { config, logger } = options;
+  if (config.temporalAddress) return { address: config.temporalAddress, embedded: undefined, stop: async () => {} };
+  let quiet = false;
+  const embedded = await startEmbeddedServer(options, () => quiet);
+  logger?.info(`temporal dev server on ${embedded.address} (${embedded.startupMs} ms, ${path.join(config.dataDir, 'temporal.db')})`);
+  return {
+    address: embedded.address,
+    embedded,
+    stop() {
+      quiet = true;
+      return embedded.stop();
+    },
+  };
 }
 
 export interface TemporalRuntime {
@@ -56,19 +86,14 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
     }
   };
   try {
-    let devServer: DevServer | undefined;
+    const server = await (options.server ?? startTemporalServer(options));
+    cleanups.push(() => server.stop());
     let serverGone: string | undefined;
-    if (!config.temporalAddress) {
-      devServer = await startEmbeddedServer(options, () => stopping);
-      const server = devServer;
-      cleanups.push(() => server.stop());
-      void server.exited.then((how) => {
-        serverGone = `the embedded Temporal server exited (${String(how)})`;
-        if (!stopping) logger?.error(serverGone);
-      });
-      logger?.info(`temporal dev server on ${server.address} (${server.startupMs} ms, ${path.join(config.dataDir, 'temporal.db')})`);
-    }
-    const address = devServer?.address ?? config.temporalAddress!;
+    void server.embedded?.exited.then((how) => {
+      serverGone = `the embedded Temporal server exited (${String(how)})`;
+      if (!stopping) logger?.error(serverGone);
+    });
+    const address = server.address;
     const connection = await NativeConnection.connect({ address });
     cleanups.push(() => connection.close());
     const clientConnection = await Connection.connect({ address });
@@ -116,7 +141,15 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
   }
 }
 
-async function startEmbeddedServer(options: StartTemporalOptions, isStopping: () => boolean): Promise<DevServer> {
+/**
+ * The Go runtime's soft memory limit (GOMEMLIMIT) for the embedded server, unless the environment sets one: with it,
+ * what the server's garbage collector frees goes back to the system promptly instead of staying with the process.
+ * Measured idle after a start: 147–148 MB RSS instead of 159–160 MB (91 MB of either is the binary's own pages).
+ * Soft: past it the collector runs more often; nothing fails.
+ */
+const EMBEDDED_SERVER_MEMORY_LIMIT = '64MiB';
+
+async function startEmbeddedServer(options: Pick<StartTemporalOptions, 'config' | 'logger' | 'devServer'>, isStopping: () => boolean): Promise<DevServer> {
   const { config, logger } = options;
   const binary = await findTemporalBinary({ temporalCli: config.temporalCli, log: (m) => logger?.info(m) });
   // TEMPORAL_PORT is a promise to the operator: that port or a clear failure. Without it, the port this data folder
@@ -130,6 +163,7 @@ async function startEmbeddedServer(options: StartTemporalOptions, isStopping: ()
       binary,
       dbFilename: path.join(config.dataDir, 'temporal.db'),
       namespace: config.temporalNamespace,
+      envDefaults: { GOMEMLIMIT: EMBEDDED_SERVER_MEMORY_LIMIT },
       ...options.devServer,
       port,
       // While we shut down, the server complains about its own pollers going away: noise, not news.

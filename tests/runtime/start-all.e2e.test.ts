@@ -1,7 +1,8 @@
 /**
- * The embedded system as `npm start` runs it (runtime/start-all.ts in its own process): it answers /health with all three
- * checks, serves the portal, the OpenAPI document and the component bundle, refuses a second process on the same
- * DATA_DIR with a clear message, and stops in order on SIGINT. Temporal is the run's shared dev server
+ * The embedded system as `npm start` runs it (runtime/start.mjs: runtime/start-all.ts compiled, in its own process with
+ * plain Node): it answers /health with all three checks, serves the portal, the OpenAPI document and the component
+ * bundle, refuses a second process on the same DATA_DIR with a clear message, stops in order on SIGINT, and a SIGINT
+ * in the middle of its start-up stops what had started, leaving nothing locked. Temporal is the run's shared dev server
  * (TEMPORAL_ADDRESS), so this test spawns no second server; the embedded spawn is covered in tests/workflows.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 
-const main = fileURLToPath(new URL('../../runtime/start-all.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../runtime/start.mjs', import.meta.url));
 
 function startMain(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', TEMPORAL_ADDRESS: inject('temporalAddress'), NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,11 +30,19 @@ function startMain(dataDir: string) {
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${output}`)));
   });
+  listening.catch(() => {}); // a process stopped during start-up never listens: awaited only where expected
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, listening, exited, output: () => output };
+  const said = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const look = () => pattern.test(output) && resolve();
+      child.stdout!.on('data', look);
+      child.on('exit', () => reject(new Error(`exited before saying ${pattern}:\n${output}`)));
+      look();
+    });
+  return { child, listening, exited, said, output: () => output };
 }
 
-describe('npm start (runtime/start-all.ts)', () => {
+describe('npm start (runtime/start.mjs)', () => {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-main-')), 'data');
   let proc: ReturnType<typeof startMain>;
   let base: string;
@@ -78,5 +87,16 @@ describe('npm start (runtime/start-all.ts)', () => {
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toMatch(/"msg":"stopped"/);
     expect(fs.existsSync(path.join(dataDir, 'pg.lock'))).toBe(false);
+  });
+
+  it('stops what had started when SIGINT comes during start-up, and exits 0 with the data folder unlocked', async () => {
+    const early = startMain(path.join(path.dirname(dataDir), 'early'));
+    // The database is open; the projections, Temporal, the API and the admin are still to come.
+    await early.said(/"msg":"event store open"/);
+    early.child.kill('SIGINT');
+    expect(await early.exited).toBe(0);
+    expect(early.output()).toMatch(/"msg":"stopped"/);
+    expect(early.output()).not.toMatch(/jxjy is running/);
+    expect(fs.existsSync(path.join(path.dirname(dataDir), 'early', 'pg.lock'))).toBe(false);
   });
 });

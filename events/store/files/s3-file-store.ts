@@ -6,6 +6,10 @@
 import crypto from 'node:crypto';
 import { type FileStore, FileStoreUnavailableError, type StoredFile, isSha256 } from './file-store.js';
 
+const SEND_ATTEMPTS = 3;
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
+
 export interface S3Settings {
   /** e.g. `https://oss-cn-guangzhou.aliyuncs.com` or `http://127.0.0.1:9000`. */
   endpoint: string;
@@ -23,8 +27,30 @@ export function createS3FileStore(settings: S3Settings): FileStore & { ensureBuc
   const base = new URL(settings.endpoint);
   const keyOf = (sha256: string) => `files/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 
-  /** One signed request (SigV4, header-based, path-style). */
+  /**
+   * One signed request (SigV4, header-based, path-style). A dropped connection or a 500/502/503/504 is tried again
+   * twice after a short pause, as S3's own SDKs do: object storage answers those to a fraction of requests in normal
+   * operation (S3's "SlowDown", a node restarting; moto's threaded server dropped one of eight concurrent PUTs of one
+   * key once in CI). Every request here is idempotent: content-addressed PUTs, HEADs, GETs.
+   */
   async function send(method: 'GET' | 'PUT' | 'HEAD', key: string | null, body?: Uint8Array, payloadSha256 = EMPTY_SHA256): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt === SEND_ATTEMPTS;
+      let response: Response;
+      try {
+        response = await sendOnce(method, key, body, payloadSha256);
+      } catch (error) {
+        if (last) throw error;
+        await pause(attempt);
+        continue;
+      }
+      if (last || !TRANSIENT_STATUSES.has(response.status)) return response;
+      await response.body?.cancel().catch(() => {});
+      await pause(attempt);
+    }
+  }
+
+  async function sendOnce(method: 'GET' | 'PUT' | 'HEAD', key: string | null, body: Uint8Array | undefined, payloadSha256: string): Promise<Response> {
     const path = `/${[settings.bucket, ...(key ? key.split('/') : [])].map(encodeSegment).join('/')}`;
     const url = new URL(path, base);
     const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
