@@ -8,12 +8,13 @@ import { Joi } from './joi.js';
 import { NAME_FORBIDDEN, TEXT_FORBIDDEN } from '../events/vocabulary/index.js';
 import parse from 'joi-to-json';
 import './route-options.js';
+import { IDEMPOTENCY_HEADER } from './idempotency.js';
 
 type JsonSchema = Record<string, unknown>;
 
 export interface OpenApiParameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   required: boolean;
   description?: string;
   schema: JsonSchema;
@@ -141,7 +142,7 @@ function operation(route: RequestRoute, shared: Record<string, JsonSchema>): Ope
     security: auth.public ? [] : auth.optional ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
     ...(auth.scopes.length ? { 'x-scopes': auth.scopes } : {}),
   };
-  const parameters = [...pathParameters(route, shared), ...objectParameters(validate?.query, 'query', shared)];
+  const parameters = [...pathParameters(route, shared), ...objectParameters(validate?.query, 'query', shared), ...idempotencyParameter(route)];
   if (parameters.length) op.parameters = parameters;
   const payload = toJsonSchema(validate?.payload, shared, 'input');
   if (payload) {
@@ -184,6 +185,18 @@ function responses(route: RequestRoute, shared: Record<string, JsonSchema>, isPu
   errors[503] = 'A part of the system (Temporal, the database, a projection catching up) is unavailable; retry after Retry-After seconds';
   for (const [status, description] of Object.entries(errors)) result[status] ??= errorResponse(description, RETRY_AFTER_STATUSES.has(Number(status)));
   return result;
+}
+
+/** Routes that create something take an Idempotency-Key (idempotency.ts). */
+function idempotencyParameter(route: RequestRoute): OpenApiParameter[] {
+  if (!route.settings.plugins?.jxjy?.idempotent) return [];
+  return [{
+    name: IDEMPOTENCY_HEADER,
+    in: 'header',
+    required: false,
+    description: 'Sent again with the same request, the thing is created once: the same answer for 24 hours (Idempotent-Replayed: true); another request under the same key is a 422.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
+  }];
 }
 
 const STATUS_TEXT: Record<number, string> = {

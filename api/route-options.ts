@@ -8,8 +8,11 @@
  *                                                   // how validation messages name a field here (field-labels.ts)
  *   plugins: { jxjy: { audited: true } }            // an auditor's read, kept in the access log (audit/access-log.ts)
  *   plugins: { jxjy: { statuses: [429] } }          // statuses beyond those every route of its kind may answer (openapi.ts)
+ *   plugins: { jxjy: { idempotent: { varies: ['captchaId'] } } }
+ *                                                   // takes an Idempotency-Key; `varies`: what a retry may change (idempotency.ts)
  */
 import type { Localized } from '../events/vocabulary/index.js';
+import type { IdempotentRouteOptions } from './idempotency.js';
 
 export interface JxjyRouteOptions {
   allowRestricted?: boolean;
@@ -18,6 +21,7 @@ export interface JxjyRouteOptions {
   labels?: Readonly<Record<string, Localized>>;
   audited?: boolean;
   statuses?: number[];
+  idempotent?: IdempotentRouteOptions;
 }
 
 declare module '@hapi/hapi' {

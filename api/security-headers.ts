@@ -18,8 +18,8 @@ export function corsOptions(config: PolicyConfig): RouteOptionsCors | false {
   return {
     origin: config.corsOrigins,
     // hapi's defaults already allow Authorization and Content-Type.
-    additionalHeaders: ['Accept-Language', 'X-Request-Id'],
-    additionalExposedHeaders: ['Content-Disposition', 'X-Request-Id', 'Retry-After'],
+    additionalHeaders: ['Accept-Language', 'X-Request-Id', 'Idempotency-Key'],
+    additionalExposedHeaders: ['Content-Disposition', 'X-Request-Id', 'Retry-After', 'Idempotent-Replayed'],
     // Bearer tokens, not cookies: credentialed CORS is never needed.
     credentials: false,
     maxAge: 600,

@@ -10,6 +10,7 @@ import type { ServerDeps } from './deps.js';
 import { docsPlugin } from './docs/plugin.js';
 import { healthPlugin } from './health/plugin.js';
 import { registerMethodNotAllowed } from './method-not-allowed.js';
+import { registerIdempotency } from './idempotency.js';
 import { registerErrorResponses } from './on-pre-response.js';
 import { registerRequestContext } from './request-context.js';
 import { registerRequestLog } from './request-log.js';
@@ -53,6 +54,7 @@ export async function createServer(deps: ServerDeps): Promise<Server> {
   registerContentSecurityPolicy(server, config);
   registerRequestLog(server, deps.logger);
   await registerAuth(server, config);
+  await registerIdempotency(server);
 
   await server.register([healthPlugin, docsPlugin, staticPlugin, verifyPagePlugin]);
   if (deps.plugins?.length) await server.register(deps.plugins, { routes: { prefix: API_PREFIX } });

@@ -4,7 +4,6 @@
  * password — so a crash at any point never leaves a name claimed by an account that does not exist. Pre-checks make
  * the usual duplicates a 409 with nothing written; the claims settle the rare race.
  */
-import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
 import { claimOwner } from '../../events/store/claims.js';
@@ -13,6 +12,7 @@ import { ID_NUMBER_TAKEN, USERNAME_TAKEN } from '../../workflows/accounts/messag
 import { personWorkflowId, registerPersonUpdate } from '../../workflows/persons/messages.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
+import { idempotentId, idempotentUpdateId } from '../idempotency.js';
 import { idNumber, password, personName, phone, username } from '../identifiers.js';
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
@@ -41,7 +41,7 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
     description: 'Register a professional (个人注册)',
     notes: 'Creates a person and its account. The new account must change its password at first login.',
     tags: ['api', 'accounts'],
-    plugins: { jxjy: { successStatus: 201, labels: { name: { zh: '姓名', en: 'Name' } } } },
+    plugins: { jxjy: { successStatus: 201, labels: { name: { zh: '姓名', en: 'Name' } }, idempotent: { varies: ['captchaId', 'captchaAnswer'] } } },
     validate: {
       payload: Joi.object({
         username: username().required(),
@@ -63,18 +63,21 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
       const body = request.payload;
       const now = nowOf(request);
       await consumeCaptcha(db, body.captchaId, body.captchaAnswer, now);
-      if (await claimOwner(store, usernameClaimStream(body.username))) throw taken('username', USERNAME_TAKEN);
-      if (await claimOwner(store, idNumberClaimStream(body.idNumber))) throw taken('idNumber', ID_NUMBER_TAKEN);
+      // With an Idempotency-Key, a retry of a registration that went through finds the names claimed by its own account.
+      const accountId = idempotentId(request, 'accountId');
+      const personId = idempotentId(request, 'personId');
+      const credentialId = idempotentId(request, 'credentialId');
+      const claimedByAnother = async (stream: string) => ![null, accountId].includes(await claimOwner(store, stream));
+      if (await claimedByAnother(usernameClaimStream(body.username))) throw taken('username', USERNAME_TAKEN);
+      if (await claimedByAnother(idNumberClaimStream(body.idNumber))) throw taken('idNumber', ID_NUMBER_TAKEN);
 
-      const accountId = crypto.randomUUID();
-      const personId = crypto.randomUUID();
-      const credentialId = crypto.randomUUID();
       await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.password), at: now });
       const metadata = eventMetadata(request);
       try {
         const person = await sendCommand(request, {
           workflowId: personWorkflowId(personId),
           update: registerPersonUpdate,
+          ...idempotentUpdateId(request),
           args: {
             accountId, username: body.username, credentialId, name: body.name, idNumber: body.idNumber,
             ...(body.phone ? { phone: body.phone } : {}), actor: metadata.actor, correlationId: metadata.correlationId,

@@ -5,7 +5,6 @@
  * starts; `GET /me/enrolments` lists every enrolment with the time of each step (request, promotion from the waiting
  * list, approval, the latest decision or ending) and the reason of a rejection.
  */
-import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { toHours } from '../../events/credit.js';
 import { maskIdNumber } from '../../events/vocabulary/index.js';
@@ -14,6 +13,7 @@ import { classWorkflowId, requestSeatUpdate } from '../../workflows/classes/mess
 import { cancelEnrolmentUpdate, enrolmentWorkflowId } from '../../workflows/enrolments/messages.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { Joi } from '../joi.js';
+import { idempotentId, idempotentUpdateId } from '../idempotency.js';
 import { sendCommand } from '../lifecycles.js';
 import { loadBinding, loadPerson } from '../persons/person-repository.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -32,7 +32,7 @@ export const enrolRoute: ServerRoute<{ Params: { classId: string } }> = {
     notes: 'pending (a seat, for the institution to review) or waitlisted (the class is full). 409 without a confirmed unit, when not accepting, or already enrolled.',
     tags: ['api', 'classes'],
     auth: { access: { scope: ['person'] } },
-    plugins: { jxjy: { successStatus: 201 } },
+    plugins: { jxjy: { successStatus: 201, idempotent: {} } },
     validate: { params: Joi.object({ classId: Joi.string().guid().required() }) },
     response: {
       status: { 201: Joi.object({ enrolmentId: Joi.string().required(), status: Joi.string().valid('pending', 'waitlisted').required(), position: Joi.string().required() }).label('Enrolled') },
@@ -46,11 +46,12 @@ export const enrolRoute: ServerRoute<{ Params: { classId: string } }> = {
       if (!unit) throw new ConflictError(BIND_FIRST, { code: 'binding_required' });
       const state = await loadClass(request, request.params.classId);
       if (!visibleFrom(state.details!.regionCode, unit.regionCode)) throw new NotFoundError();
-      const enrolmentId = crypto.randomUUID();
+      const enrolmentId = idempotentId(request, 'enrolmentId');
       const metadata = eventMetadata(request);
       const view = await sendCommand(request, {
         workflowId: classWorkflowId(state.classId),
         update: requestSeatUpdate,
+        ...idempotentUpdateId(request),
         args: { personId, enrolmentId, person: { name: person.name, idNumberMasked: maskIdNumber(person.idNumber) }, actor: metadata.actor, correlationId: metadata.correlationId },
       });
       const seated = Boolean(view.seats[personId]);

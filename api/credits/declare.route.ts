@@ -3,11 +3,11 @@
  * /credit-records/{id} — edits it while it is a draft or was rejected (409 otherwise). The year, dates and hours rules
  * are judged by the record's lifecycle on the workflow clock (422 naming the field).
  */
-import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { type CreditCategory, type CreditDeclaration, type CreditMode, toHalfHours, toHours } from '../../events/credit.js';
 import { createCreditUpdate, creditWorkflowId, editCreditUpdate } from '../../workflows/credits/messages.js';
 import { Joi } from '../joi.js';
+import { idempotentId, idempotentUpdateId } from '../idempotency.js';
 import { sendCommand } from '../lifecycles.js';
 import { eventMetadata } from '../request-context.js';
 import { loadOwnRecord, recordBody } from './record-access.js';
@@ -39,16 +39,17 @@ export const declareRoute: ServerRoute<{ Payload: DeclarationPayload }> = {
     notes: 'Creates a draft. Year not in the future nor before the first declarable year; dates inside the year; hours > 0 in steps of 0.5, at most 8 a day.',
     tags: ['api', 'credits'],
     auth: { access: { scope: ['person'] } },
-    plugins: { jxjy: { successStatus: 201, labels: CREDIT_LABELS } },
+    plugins: { jxjy: { successStatus: 201, labels: CREDIT_LABELS, idempotent: {} } },
     validate: { payload: Joi.object(required) },
     response: { status: { 201: recordSchema } },
     handler: async (request, h) => {
       const { config } = request.server.app.deps;
-      const recordId = crypto.randomUUID();
+      const recordId = idempotentId(request, 'recordId');
       const metadata = eventMetadata(request);
       const view = await sendCommand(request, {
         workflowId: creditWorkflowId(recordId),
         update: createCreditUpdate,
+        ...idempotentUpdateId(request),
         args: {
           personId: request.auth.credentials.subjectId,
           declaration: toDeclaration(request.payload),

@@ -3,7 +3,6 @@
  * `org-<orgId>` workflow is started with its `apply` Update (apply.ts), so the caller learns at once
  * whether the username or USCC is taken; the workflow then waits for the admin's decision.
  */
-import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { Joi } from '../joi.js';
 import { usccClaimStream, usernameClaimStream } from '../../events/account.js';
@@ -16,6 +15,7 @@ import { consumeCaptcha } from '../accounts/captcha.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
+import { idempotentId, idempotentUpdateId } from '../idempotency.js';
 import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
 import { fromTemporalError } from '../temporal-errors.js';
@@ -33,7 +33,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
     description: 'Register an organisation (单位/施教机构注册)',
     notes: 'Opens an org-approval task for admin. The reviewer account can log in at once but may act only after approval. A region code outside Guangdong (not 44xxxx) → 422.',
     tags: ['api', 'orgs'],
-    plugins: { jxjy: { successStatus: 201, labels: ORG_LABELS } },
+    plugins: { jxjy: { successStatus: 201, labels: ORG_LABELS, idempotent: { varies: ['captchaId', 'captchaAnswer'] } } },
     validate: {
       payload: Joi.object({
         kind: Joi.string().valid('unit', 'institution').required(),
@@ -53,15 +53,16 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
       requireProvinceRegion(body.regionCode);
       await consumeCaptcha(db, body.captchaId, body.captchaAnswer, now);
       // Checked here so the usual duplicate writes nothing at all; the workflow's claims settle a race.
-      if (await claimOwner(store, usernameClaimStream(body.reviewerUsername))) {
+      // With an Idempotency-Key, a retry of an application that went through finds the names claimed by its own ids.
+      const orgId = idempotentId(request, 'orgId');
+      const accountId = idempotentId(request, 'accountId');
+      const credentialId = idempotentId(request, 'credentialId');
+      if (![null, accountId].includes(await claimOwner(store, usernameClaimStream(body.reviewerUsername)))) {
         throw new ConflictError(USERNAME_TAKEN, { details: [{ field: 'reviewerUsername', message: USERNAME_TAKEN }] });
       }
-      if (await claimOwner(store, usccClaimStream(body.uscc))) {
+      if (![null, orgId].includes(await claimOwner(store, usccClaimStream(body.uscc)))) {
         throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       }
-      const orgId = crypto.randomUUID();
-      const accountId = crypto.randomUUID();
-      const credentialId = crypto.randomUUID();
       await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.reviewerPassword), at: now });
       const metadata = eventMetadata(request);
       const application = {
@@ -72,7 +73,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
         correlationId: metadata.correlationId,
       };
       try {
-        const view = await sendApplication(request, application);
+        const view = await sendApplication(request, application, idempotentUpdateId(request));
         return h.response({ orgId, status: 'pending', position: view.position }).code(201);
       } catch (error) {
         // Refused (a name taken meanwhile): this password will never be activated; after a timeout it may still be.

@@ -45,8 +45,11 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
       const task = await getTask(request.server.app.deps.db, taskId);
       const assigned = task && task.assignee.role === role && (role === 'admin' || task.assignee.orgId === orgId);
       if (!task || !(assigned || (role === 'admin' && task.escalated))) throw new NotFoundError();
-      if (task.status === 'closed') throw new ConflictError(ALREADY_DECIDED);
       const metadata = eventMetadata(request);
+      // Closed by this very decision of this reviewer (a retry after a 503 whose decision went through): sent on, so the
+      // lifecycle answers with the first outcome instead of a 409 the reviewer would take for someone else's decision.
+      const repeated = task.decidedBy === metadata.actor.id && task.decision === decision && (task.reason ?? '') === (reason?.trim() ?? '');
+      if (task.status === 'closed' && !repeated) throw new ConflictError(ALREADY_DECIDED);
       return sendCommand(request, {
         workflowId: task.workflowId,
         update: decideTaskUpdate,

@@ -5,6 +5,7 @@
  * a system that trusts a proxy (`JXJY_TRUST_PROXY`) counts per-address limits (captchas, sign-ins) per client, as
  * it would behind a load balancer; a system that does not simply ignores it.
  */
+import crypto from 'node:crypto';
 import type { Phase, RequestResult } from './stats.js';
 
 export type Json = Record<string, unknown>;
@@ -28,7 +29,19 @@ export interface Call {
   token?: string;
   /** Statuses that count as success (default 200, 201, 202). */
   expect?: number[];
+  /**
+   * Sent again after a 503, when Retry-After says, as a client of the API should (at most MAX_TRIES in all, under the
+   * same X-Request-Id, so reconciliation finds the command's events whichever try wrote them):
+   * - `with-key`: a create route, sent with an Idempotency-Key that every try repeats (the thing is created once);
+   * - `as-is`: a command idempotent by itself (a task decision: its Update id is derived from the decision).
+   */
+  retry?: 'with-key' | 'as-is';
+  /** The body of each new try, where a try spends something (a captcha); default: the same body. */
+  retryBody?: () => Promise<Json>;
 }
+
+/** A 503 is tried again this many times in all. */
+export const MAX_TRIES = 3;
 
 export interface Answer<T> {
   status: number;
@@ -66,18 +79,32 @@ export class ApiLine {
 
   /** `route` is `METHOD /template` for the figures; `path` the real path under /api/v1, query included. */
   async call<T = Json>(route: string, path: string, call: Call = {}): Promise<Answer<T>> {
-    const { base, client, address, runTag, record, clock, timeoutMs } = this.settings;
+    const requestId = `${this.settings.runTag}-c${this.settings.client}-${++this.sent}`;
+    const key = call.retry === 'with-key' ? crypto.randomUUID() : undefined;
+    for (let tried = 1; ; tried++) {
+      const body = tried > 1 && call.retryBody ? await call.retryBody() : call.body;
+      const last = !call.retry || tried === MAX_TRIES;
+      const answer = await this.send<T>(route, path, { ...call, body }, requestId, key, last);
+      if (answer.status !== 503 || last) return answer;
+      await new Promise((resolve) => setTimeout(resolve, answer.retryAfterSeconds * 1_000));
+    }
+  }
+
+  /** One try; a 503 that will be tried again is recorded as `retried`, not as an error. */
+  private async send<T>(route: string, path: string, call: Call, requestId: string, key: string | undefined, last: boolean): Promise<Answer<T> & { retryAfterSeconds: number }> {
+    const { base, client, address, record, clock, timeoutMs } = this.settings;
     const method = route.slice(0, route.indexOf(' '));
-    const requestId = `${runTag}-c${client}-${++this.sent}`;
     const { body, token, expect = DEFAULT_EXPECT } = call;
     const headers: Record<string, string> = { 'x-request-id': requestId, 'x-forwarded-for': address, 'accept-language': 'en' };
     if (token) headers.authorization = `Bearer ${token}`;
+    if (key) headers['idempotency-key'] = key;
     if (body && !(body instanceof FormData)) headers['content-type'] = 'application/json';
     const at = clock();
     const started = performance.now();
     const phase = this.settings.phase();
     let status = 0;
     let text = '';
+    let retryAfterSeconds = 5;
     try {
       const response = await fetch(`${base}/api/v1${path}`, {
         method,
@@ -87,6 +114,8 @@ export class ApiLine {
       });
       status = response.status;
       text = await response.text();
+      const after = Number(response.headers.get('retry-after'));
+      if (Number.isFinite(after) && after > 0) retryAfterSeconds = Math.min(after, 30);
     } catch (error) {
       const ms = performance.now() - started;
       const message = error instanceof Error ? `${error.name}: ${(error.cause as Error | undefined)?.message ?? error.message}` : String(error);
@@ -95,9 +124,10 @@ export class ApiLine {
     }
     const ms = performance.now() - started;
     const ok = expect.includes(status);
-    record({ phase, route, status, ms, ok, at, client, base, requestId, ...(ok ? {} : { message: messageOf(text) }) });
-    if (!ok) throw new RequestFailed(route, status, requestId, text.slice(0, 500));
-    return { status, body: (text ? JSON.parse(text) : {}) as T, requestId };
+    const retried = status === 503 && !last;
+    record({ phase, route, status, ms, ok, at, client, base, requestId, ...(retried ? { retried } : {}), ...(ok ? {} : { message: messageOf(text) }) });
+    if (!ok && !retried) throw new RequestFailed(route, status, requestId, text.slice(0, 500));
+    return { status, body: (ok && text ? JSON.parse(text) : {}) as T, requestId, retryAfterSeconds };
   }
 }
 

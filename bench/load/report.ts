@@ -16,11 +16,14 @@ export function loadReport(load: LoadResult, reconciliation: Reconciliation | un
   out(`## jxjy load — ${roles.admin + roles.units + roles.institutions + roles.persons} clients for ${load.seconds.toFixed(1)} s — ${load.startedAt}`);
   out();
   out(`API: ${load.bases.join(', ')} · clients: 1 admin, ${roles.units} units, ${roles.institutions} institutions, ${roles.persons} persons · run ${load.runTag}`);
-  out(`requests: ${load.requests} (${(load.requests / load.seconds).toFixed(1)}/s) · commands acknowledged: ${load.acknowledged.length} · errors: ${failures}`);
+  const retried = load.routes.reduce((sum, r) => sum + r.retried, 0);
+  out(`requests: ${load.requests} (${(load.requests / load.seconds).toFixed(1)}/s) · commands acknowledged: ${load.acknowledged.length} · errors: ${failures} · 503s sent again after Retry-After: ${retried}`);
   out();
-  out('| route | requests | req/s | p50 ms | p99 ms | max ms | errors |');
-  out('|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of load.routes) out(`| ${r.route} | ${r.requests} | ${r.perSecond.toFixed(2)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} |`);
+  out('A try answered 503 is sent again after Retry-After, as a client should: a create route with the same Idempotency-Key, a task decision as it is (its Update id comes from the decision). Those tries count under "503 retried", not errors; a request whose last try fails is an error.');
+  out();
+  out('| route | requests | req/s | p50 ms | p99 ms | max ms | 503 retried | errors |');
+  out('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of load.routes) out(`| ${r.route} | ${r.requests} | ${r.perSecond.toFixed(2)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.retried} | ${r.errors} |`);
   out();
   out(`### Errors: ${failures + load.inconsistencies.length + load.driverErrors.length}`);
   if (load.errors.length > 0) {

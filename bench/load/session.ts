@@ -3,7 +3,7 @@
  * a first sign-in the required `PUT /accounts/me/password` — a command (`PasswordChanged`), so it is acknowledged in
  * the ledger. A session signs in again before its token runs out, so a long run never meets a 401.
  */
-import type { ApiLine, Json } from './http.js';
+import type { ApiLine, Call, Json } from './http.js';
 import { passwordChanged } from './expected-events.js';
 import type { Ledger } from './ledger.js';
 
@@ -100,7 +100,7 @@ export class Session {
   }
 
   /** A call as this account. */
-  async call<T = Json>(route: string, path: string, call: { body?: Json | FormData; expect?: number[] } = {}) {
+  async call<T = Json>(route: string, path: string, call: Omit<Call, 'token'> = {}) {
     return this.line.call<T>(route, path, { ...call, token: await this.token() });
   }
 

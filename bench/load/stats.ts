@@ -23,12 +23,16 @@ export interface RequestResult {
   requestId: string;
   /** The error's message, for a failed request. */
   message?: string;
+  /** A 503 the client then sent again (Retry-After, the same Idempotency-Key): not an error unless the last try fails. */
+  retried?: boolean;
 }
 
 export interface RouteStats {
   route: string;
   requests: number;
   errors: number;
+  /** Tries answered 503 and sent again. */
+  retried: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -55,6 +59,7 @@ export class Recorder {
   private readonly latencies = new Map<string, number[]>();
   private readonly requestCounts = new Map<string, number>();
   private readonly errorCounts = new Map<string, number>();
+  private readonly retriedCounts = new Map<string, number>();
   private readonly groups = new Map<string, ErrorGroup>();
   /** Every failed request of the run phase, in order. */
   readonly failed: RequestResult[] = [];
@@ -69,7 +74,8 @@ export class Recorder {
     // Latency is that of every answer, an error's included; a request that got none has no latency to show.
     if (result.status > 0) latencies.push(result.ms);
     this.latencies.set(result.route, latencies);
-    if (result.ok) return;
+    if (result.retried) this.retriedCounts.set(result.route, (this.retriedCounts.get(result.route) ?? 0) + 1);
+    if (result.ok || result.retried) return;
     this.failed.push(result);
     this.errorCounts.set(result.route, (this.errorCounts.get(result.route) ?? 0) + 1);
     const key = `${result.route} ${result.status}`;
@@ -87,7 +93,7 @@ export class Recorder {
         const latencies = this.latencies.get(route) ?? [];
         const errors = this.errorCounts.get(route) ?? 0;
         return {
-          route, requests, errors, perSecond: requests / seconds,
+          route, requests, errors, retried: this.retriedCounts.get(route) ?? 0, perSecond: requests / seconds,
           p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.length ? Math.max(...latencies) : NaN,
         };
       })

@@ -1,5 +1,5 @@
 /**
- * The system as `npm start` runs it (runtime/start-all.ts in a process of its own: PGlite, the Temporal dev server, a
+ * The system as `npm start` runs it (runtime/start.mjs, the compiled runtime/start-all.ts, in a process of its own: PGlite, the Temporal dev server, a
  * worker, the projection runner, the API) in a fresh temporary DATA_DIR on a free port of 127.0.0.1, set up for a load
  * run: captchas revealed, a known admin password, sign-in and verification limits raised, and the clients' forwarded
  * addresses trusted (so per-address limits count per simulated client). Its log goes to a file beside the data.
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const START_ALL = path.join(ROOT, 'runtime', 'start-all.ts');
+const START = path.join(ROOT, 'runtime', 'start.mjs');
 export const LOAD_ADMIN_PASSWORD = 'Initial2026x';
 
 export interface RunningSystem {
@@ -44,7 +44,7 @@ export async function startSystem(options: { env?: Record<string, string>; start
   const log = fs.openSync(logFile, 'a');
   // The embedded default: no external Temporal, store or database even if this shell has them set.
   const { TEMPORAL_ADDRESS: _t, DATABASE_URL: _d, EVENTSTORE_URL: _e, JXJY_S3_ENDPOINT: _s, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', START_ALL], {
+  const child = spawn(process.execPath, [START], {
     cwd: ROOT,
     env: {
       ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', LOG_LEVEL: 'info',

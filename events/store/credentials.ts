@@ -66,7 +66,9 @@ export async function storePendingCredential(sql: Sql, pending: PendingCredentia
   await ensureCredentialTables(sql);
   await sql.query(`DELETE FROM pending_credentials WHERE created_at < $1`, [new Date(pending.at.getTime() - PENDING_CREDENTIAL_TTL_MS).toISOString()]);
   await sql.query(
-    `INSERT INTO pending_credentials (credential_id, account_id, password_hash, created_at, based_on_version) VALUES ($1, $2, $3, $4, $5)`,
+    // The same credential again is a retried request (its id comes from an Idempotency-Key): the first one stands.
+    `INSERT INTO pending_credentials (credential_id, account_id, password_hash, created_at, based_on_version) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (credential_id) DO NOTHING`,
     [pending.credentialId, pending.accountId, pending.passwordHash, pending.at.toISOString(), pending.basedOnVersion ?? null],
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Hostile text, walked over every route of the OpenAPI document: a NUL in any string field — path, query or body —
- * is a 400 naming that field, before anything is written or claimed. Then the system is still usable: the same
+ * Hostile text, walked over every route of the OpenAPI document: a NUL in any string field — path, query, header or
+ * body — is a 400 naming that field, before anything is written or claimed. Then the system is still usable: the same
  * organisation and person register normally (nothing left stuck), and names refuse bidi overrides and invisible
  * characters while free text keeps its line breaks.
  */
@@ -17,7 +17,7 @@ interface JsonSchema {
   $ref?: string;
 }
 interface Operation {
-  parameters?: Array<{ name: string; in: 'path' | 'query'; schema: JsonSchema }>;
+  parameters?: Array<{ name: string; in: 'path' | 'query' | 'header'; schema: JsonSchema }>;
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security: Array<Record<string, string[]>>;
   'x-scopes'?: string[];
@@ -64,12 +64,15 @@ describe('hostile text on every route', () => {
           let payload: Record<string, unknown> | undefined = body ? {} : undefined;
           if (field.where === 'path') url = path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === field.name ? encodeURIComponent(HOSTILE) : crypto.randomUUID()));
           else if (field.where === 'query') url = `${url}?${field.name}=${encodeURIComponent(HOSTILE)}`;
-          else payload = { [field.name]: HOSTILE };
+          else if (field.where === 'body') payload = { [field.name]: HOSTILE };
           // An upload route takes multipart (hapi parses the payload before anything else looks at it).
           const upload = operation.requestBody?.content['multipart/form-data'] ? multipart('file', 'a.pdf', SAMPLE_PDF) : undefined;
+          const auth = token ? { authorization: `Bearer ${token}` } : {};
           const response = upload
-            ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: upload.payload, headers: { ...upload.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } })) as Awaited<ReturnType<typeof call>>)
-            : await call(system.server, { method: method.toUpperCase() as 'GET', url, payload, token });
+            ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: upload.payload, headers: { ...upload.headers, ...auth } })) as Awaited<ReturnType<typeof call>>)
+            : field.where === 'header'
+              ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: body ? {} : undefined, headers: { ...auth, [field.name]: HOSTILE } })) as Awaited<ReturnType<typeof call>>)
+              : await call(system.server, { method: method.toUpperCase() as 'GET', url, payload, token });
           tried.push(`${method.toUpperCase()} ${path} ${field.where}.${field.name}`);
           expect(response.statusCode, `${method} ${url} ${field.name}`).toBe(400);
           const details = (response.result as { details?: Array<{ field: string }> }).details ?? [];

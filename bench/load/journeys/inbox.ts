@@ -44,6 +44,7 @@ export interface Decided {
 export async function decide(reviewer: Session, taskId: string, decision: 'approve' | 'reject'): Promise<Decided> {
   const answer = await reviewer.call<{ position: string }>('POST /tasks/{id}/decision', `/tasks/${taskId}/decision`, {
     body: decision === 'approve' ? { decision } : { decision, reason: '负载测试：材料不完整，请补充后重新提交' },
+    retry: 'as-is',
   });
   return { requestId: answer.requestId, status: answer.status, position: answer.body.position };
 }

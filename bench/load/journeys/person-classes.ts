@@ -26,7 +26,7 @@ export async function browseAndEnrol(client: Client, person: PersonEntry): Promi
   entry.enrolments.push(enrolment);
   try {
     const answer = await person.session.call<{ enrolmentId: string; status: 'pending' | 'waitlisted'; position: string }>(
-      'POST /classes/{id}/enrolments', `/classes/${entry.classId}/enrolments`,
+      'POST /classes/{id}/enrolments', `/classes/${entry.classId}/enrolments`, { retry: 'with-key' },
     );
     const { enrolmentId, status, position } = answer.body;
     ledger.acknowledge({

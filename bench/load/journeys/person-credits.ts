@@ -30,6 +30,7 @@ export async function declareAndSubmit(client: Client, person: PersonEntry): Pro
   const title = TITLES[crypto.randomInt(TITLES.length)]!;
   const declared = await person.session.call<RecordAnswer>('POST /credit-records', '/credit-records', {
     body: { year, category, title, mode: MODES[crypto.randomInt(MODES.length)], organizer: '广东省继续教育协会', startDate: day, endDate: day, hours: halfHours / 2 },
+    retry: 'with-key',
   });
   const { recordId } = declared.body;
   const { personId } = person;

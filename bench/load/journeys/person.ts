@@ -29,8 +29,10 @@ async function register(client: Client): Promise<PersonEntry | undefined> {
   const session = new Session(line, username, 'Person2026x', 'Person2026y', ledger);
   let person: PersonEntry;
   try {
+    const name = personName();
+    const body = async () => ({ username, password: 'Person2026x', name, idNumber, ...(await captcha(line)) });
     const registered = await line.call<{ accountId: string; personId: string; position: string }>('POST /accounts', '/accounts', {
-      body: { username, password: 'Person2026x', name: personName(), idNumber, ...(await captcha(line)) },
+      body: await body(), retry: 'with-key', retryBody: body,
     });
     const { accountId, personId, position } = registered.body;
     ledger.acknowledge({ requestId: registered.requestId, route: 'POST /accounts', status: registered.status, position, expected: personRegistered({ accountId, personId, username, idNumber }) });

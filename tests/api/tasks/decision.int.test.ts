@@ -1,5 +1,5 @@
 /**
- * Deciding tasks: reason required to reject (422), a second decision (409), a task outside the caller's scope (404),
+ * Deciding tasks: reason required to reject (422), another decision (409), the same one again (its first outcome), a task outside the caller's scope (404),
  * and a decision made while the worker is down — 503 within the deadline, then the same decision retried after the
  * worker is back succeeds, exactly once.
  */
@@ -34,7 +34,7 @@ describe('task decisions', () => {
   const decide = (taskId: string, payload: object, token = adminToken) =>
     call(system.server, { method: 'POST', url: `/api/v1/tasks/${taskId}/decision`, token, payload });
 
-  it('requires a reason to reject (422, nothing written) and refuses a second decision (409)', async () => {
+  it('requires a reason to reject (422, nothing written), refuses another decision (409), and answers a repeated one as the first', async () => {
     const { taskId } = await openTask();
     const head = await system.store.headPosition();
     const noReason = await decide(taskId, { decision: 'reject' });
@@ -47,9 +47,17 @@ describe('task decisions', () => {
     expect(first.statusCode).toBe(200);
     const second = await decide(taskId, { decision: 'reject', reason: '重复提交' });
     expect(second.statusCode).toBe(409);
-    // Even before the projection has folded the first decision, the workflow refuses: ask straight away again.
-    const third = await decide(taskId, { decision: 'approve' });
-    expect(third.statusCode).toBe(409);
+    // The same reviewer sending the same decision again (a retry whose first answer was lost) gets the first outcome,
+    // and nothing more is written — whether the projection has folded the decision yet or not.
+    const written = await system.store.headPosition();
+    const again = await decide(taskId, { decision: 'approve' });
+    expect(again.statusCode).toBe(200);
+    expect(again.result).toEqual(first.result);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const folded = await decide(taskId, { decision: 'approve' });
+    expect(folded.statusCode).toBe(200);
+    expect(folded.result).toEqual(first.result);
+    expect(await system.store.headPosition()).toBe(written);
   });
 
   it('hides an org-approval task from a unit reviewer (404), and an unknown task from admin (404)', async () => {
