@@ -98,6 +98,45 @@ export interface RequestOptions {
    * token: without one it is not sent and fails with SignInRequiredError.
    */
   auth?: boolean;
+  /**
+   * Sent as `Idempotency-Key` (routes that create something): the same key on a second try of the same submission
+   * creates nothing twice. A screen keeps one per submission until it succeeds (`SubmissionKey`).
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * One submission's Idempotency-Key: the same on every try of the same content (a retry after a 503 or a lost answer,
+ * a second click), a new one once it succeeded or the content changed.
+ */
+export class SubmissionKey {
+  #key: string | undefined;
+  #content: string | undefined;
+
+  /** The key for this content: kept while the content is the same, new when it changed. */
+  for(content: unknown): string {
+    const json = JSON.stringify(content ?? null);
+    if (this.#key === undefined || json !== this.#content) {
+      this.#key = randomUuid();
+      this.#content = json;
+    }
+    return this.#key;
+  }
+
+  /** After a success: the next submission is a new one. */
+  done(): void {
+    this.#key = undefined;
+    this.#content = undefined;
+  }
+}
+
+/** A version-4 UUID; `crypto.randomUUID` exists only on https and localhost, and a portal may embed us on plain http. */
+function randomUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** A fetched file and the name to save it under. */
@@ -164,7 +203,7 @@ export class ApiClient {
    * `accept` names its type). Same headers, sign-in rule, token-refresh retry and errors as every other request.
    */
   open(method: Method, path: string, body?: unknown, opts: RequestOptions & { accept?: string } = {}): Promise<Response> {
-    return this.#exchange((token) => this.#send(method, path, body, token, opts.signal, opts.accept), opts);
+    return this.#exchange((token) => this.#send(method, path, body, token, opts), opts);
   }
 
   /**
@@ -231,8 +270,9 @@ export class ApiClient {
     return headers;
   }
 
-  async #send(method: Method, path: string, body: unknown, token: string | undefined, signal?: AbortSignal, accept?: string) {
+  async #send(method: Method, path: string, body: unknown, token: string | undefined, { signal, accept, idempotencyKey }: RequestOptions & { accept?: string }) {
     const headers = this.#headers(token, accept);
+    if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
     let payload: BodyInit | undefined;
     if (body instanceof FormData || body instanceof Blob) {
       payload = body; // the browser sets the multipart boundary itself

@@ -6,7 +6,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { CREDIT_CATEGORIES } from '../../events/credit.js';
-import { ApiError, isSignInRequired } from '../api/api-client.js';
+import { ApiError, SubmissionKey, isSignInRequired } from '../api/api-client.js';
 import type { CatalogueClass, CataloguePage, Enrolled } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { AbortOnDisconnect } from '../shared/abort-on-disconnect.js';
@@ -136,13 +136,19 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
     return `/api/v1/classes?${q}`;
   }
 
+  readonly #enrolment = new SubmissionKey();
+
   async #enrol(k: CatalogueClass) {
     if (this.enrolling) return;
     this.enrolling = k.classId;
     this.notice = '';
     this.failure = undefined;
     try {
-      const result = await this.api.post<Enrolled>(`/api/v1/classes/${encodeURIComponent(k.classId)}/enrolments`);
+      // A second try at the same class (after a 503 or a lost answer) enrols once.
+      const result = await this.api.post<Enrolled>(`/api/v1/classes/${encodeURIComponent(k.classId)}/enrolments`, undefined, {
+        idempotencyKey: this.#enrolment.for(k.classId),
+      });
+      this.#enrolment.done();
       // Shown at once; the list read again after it confirms (with the seats it took).
       const myEnrolment = { enrolmentId: result.enrolmentId, status: result.status };
       this.rows = this.rows.map((r) => (r.classId === k.classId ? { ...r, myEnrolment } : r));

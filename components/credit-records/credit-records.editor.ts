@@ -4,7 +4,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { CREDIT_CATEGORIES, CREDIT_MODES } from '../../events/credit.js';
-import type { ApiClient } from '../api/api-client.js';
+import { type ApiClient, SubmissionKey } from '../api/api-client.js';
 import type { CreditDeclarationBody, CreditRecord } from '../api/types.js';
 import type { CoreKey, Lang, Params } from '../i18n/messages.js';
 import type { CreditKey } from '../shared/credit.messages.js';
@@ -54,6 +54,9 @@ export class RecordEditor {
     });
   }
 
+  /** A new record's key: a second try of the same declaration (a 503, a lost answer) declares it once. */
+  readonly #submission = new SubmissionKey();
+
   /** Opens the form afresh for `record` (修改) or a new record (新增): no errors of an earlier attempt, new inputs. */
   open(record?: CreditRecord): void {
     this.#form.reset();
@@ -69,7 +72,8 @@ export class RecordEditor {
     const { organizer, ...rest } = body;
     const saved = editing
       ? await api.patch<CreditRecord>(`/api/v1/credit-records/${encodeURIComponent(editing.recordId)}`, body)
-      : await api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest);
+      : await api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest, { idempotencyKey: this.#submission.for(body) });
+    if (!editing) this.#submission.done();
     this.#opts.saved(saved, !!editing);
   }
 

@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { normalizeUscc, ORG_NAME, PERSON_NAME } from '../../events/vocabulary/index.js';
+import { SubmissionKey } from '../api/api-client.js';
 import type { CaptchaChallenge, OrgKind, OrgRegistered } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { CaptchaController, clearCaptchaAnswer } from '../shared/captcha.js';
@@ -65,6 +66,7 @@ export class JxjyOrgRegister extends JxjyElement<OrgRegisterKey> {
 
   @state() private registered: (OrgRegistered & { username: string }) | undefined;
 
+  readonly #submission = new SubmissionKey();
   readonly #captcha = new CaptchaController(
     this,
     (signal) => this.api.get<CaptchaChallenge>('/api/v1/captcha', { signal, auth: false }),
@@ -90,22 +92,23 @@ export class JxjyOrgRegister extends JxjyElement<OrgRegisterKey> {
       };
     },
     send: async (v) => {
+      const application = {
+        kind: v.kind,
+        name: v.name,
+        uscc: normalizeUscc(v.uscc),
+        regionCode: v.regionCode,
+        contactName: v.contactName,
+        contactPhone: v.contactPhone,
+        reviewerUsername: v.reviewerUsername,
+        reviewerPassword: v.reviewerPassword,
+      };
+      // A second try of the same application (after a 503 or a lost answer, with a new captcha) applies once.
       const result = await this.api.post<OrgRegistered>(
         '/api/v1/orgs',
-        {
-          kind: v.kind,
-          name: v.name,
-          uscc: normalizeUscc(v.uscc),
-          regionCode: v.regionCode,
-          contactName: v.contactName,
-          contactPhone: v.contactPhone,
-          reviewerUsername: v.reviewerUsername,
-          reviewerPassword: v.reviewerPassword,
-          captchaId: this.#captcha.id,
-          captchaAnswer: v.captchaAnswer,
-        },
-        { auth: false },
+        { ...application, captchaId: this.#captcha.id, captchaAnswer: v.captchaAnswer },
+        { auth: false, idempotencyKey: this.#submission.for(application) },
       );
+      this.#submission.done();
       this.registered = { orgId: result.orgId, status: result.status, username: v.reviewerUsername };
       this.emit('jxjy-org-registered', { orgId: result.orgId, status: result.status });
       await this.updateComplete;

@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { normalizeIdNumber, PASSWORD_MAX, PERSON_NAME, USERNAME_MAX } from '../../events/vocabulary/index.js';
+import { SubmissionKey } from '../api/api-client.js';
 import type { CaptchaChallenge, PersonRegistered } from '../api/types.js';
 import { JxjyElement } from '../base/jxjy-element.js';
 import { CaptchaController, clearCaptchaAnswer } from '../shared/captcha.js';
@@ -40,6 +41,7 @@ export class JxjyRegister extends JxjyElement<RegisterKey> {
 
   @state() private registered: PersonRegistered | undefined;
 
+  readonly #submission = new SubmissionKey();
   readonly #captcha = new CaptchaController(
     this,
     (signal) => this.api.get<CaptchaChallenge>('/api/v1/captcha', { signal, auth: false }),
@@ -73,7 +75,10 @@ export class JxjyRegister extends JxjyElement<RegisterKey> {
         captchaId: this.#captcha.id,
         captchaAnswer: v.captchaAnswer,
       };
-      this.registered = await this.api.post<PersonRegistered>('/api/v1/accounts', body, { auth: false });
+      // A second try of the same registration (after a 503 or a lost answer, with a new captcha) registers it once.
+      const { captchaId: _id, captchaAnswer: _answer, ...content } = body;
+      this.registered = await this.api.post<PersonRegistered>('/api/v1/accounts', body, { auth: false, idempotencyKey: this.#submission.for(content) });
+      this.#submission.done();
       const { accountId, personId, username } = this.registered;
       this.emit('jxjy-person-registered', { accountId, personId, username });
       await this.updateComplete;

@@ -130,6 +130,31 @@ describe('jxjy-register', () => {
     expect((stub!.to(ROUTE)[0]!.body as Record<string, unknown>)['phone']).to.equal('13800138000');
   });
 
+  it('tries again after a 503 under the same Idempotency-Key with a new captcha, and a new key for other content', async () => {
+    const unavailable = json(503, { statusCode: 503, error: 'Service Unavailable', message: '服务暂不可用，请稍后重试' });
+    const el = await render([unavailable, json(201, REGISTERED)]);
+    await submit(el, VALID);
+    await waitUntil(() => el.shadowRoot!.querySelector('img[data-captcha-id="cap-2"]'), 'new captcha after the 503');
+    setTimeout(() => void submit(el, VALID));
+    await oneEvent(el, 'jxjy-person-registered');
+    const [first, second] = stub!.to(ROUTE);
+    const key = first!.headers.get('Idempotency-Key');
+    expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second!.headers.get('Idempotency-Key')).to.equal(key);
+    expect(second!.body).to.include({ captchaId: 'cap-2' });
+  });
+
+  it('sends another Idempotency-Key when the content changed between two tries', async () => {
+    const unavailable = json(503, { statusCode: 503, error: 'Service Unavailable', message: '服务暂不可用，请稍后重试' });
+    const el = await render([unavailable, json(201, REGISTERED)]);
+    await submit(el, VALID);
+    await waitUntil(() => el.shadowRoot!.querySelector('img[data-captcha-id="cap-2"]'), 'new captcha after the 503');
+    setTimeout(() => void submit(el, { ...VALID, username: 'zhang_san2' }));
+    await oneEvent(el, 'jxjy-person-registered');
+    const [first, second] = stub!.to(ROUTE);
+    expect(second!.headers.get('Idempotency-Key')).to.not.equal(first!.headers.get('Idempotency-Key'));
+  });
+
   it('shows a taken username or ID number (409 details) at its field, and loads a new captcha', async () => {
     const taken = (field: string, message: string) =>
       json(409, { statusCode: 409, error: 'Conflict', message, details: [{ field, message }] });
