@@ -1,19 +1,22 @@
 /**
  * `Idempotency-Key` on the routes that create something (registration, an organisation's application, a credit
  * record, an enrolment): a client that got no answer, or a 503, sends the same request again with the same key and
- * the thing is created once. The header follows the IETF draft (draft-ietf-httpapi-idempotency-key-header): any
- * client-chosen string, a UUID being the usual choice.
+ * the thing is created once. The header follows the IETF draft (draft-ietf-httpapi-idempotency-key-header): a
+ * client-chosen string, which must be unguessable (a random UUID), since a key is all a retry shows.
  *
- * - What is created takes its ids from the key (`idempotentId`), and the lifecycle command its Update id
- *   (`idempotentUpdateId`): a retry addresses the same lifecycle with the same Update, which Temporal answers with the
- *   first outcome instead of acting again — also when the first try timed out at the API but went on to succeed.
- *   Temporal remembers an Update for the life of the run that took it: a lifecycle's run lasts while it is busy and
- *   60 s after (workflows/kit/host.ts), so a retry within that is safe; a 503 asks for one after 5 s.
+ * - The first try claims the key (a row here) with a random seed before its handler runs. What it creates takes its
+ *   ids from the seed (`idempotentId`), and its lifecycle command its Update id (`idempotentUpdateId`). A second try
+ *   — in parallel, or after a 503 — finds the row and acts with the same seed: it addresses the same lifecycle with the
+ *   same Update, which Temporal answers with the first outcome instead of acting again, also when the first try timed
+ *   out at the API but went on to succeed. Temporal remembers an Update for the life of the run that took it: a
+ *   lifecycle's run lasts while it is busy and 60 s after (workflows/kit/host.ts), and a 503 asks for a retry after
+ *   5 s. A retry later than that is told the thing exists (409): the key never makes a second one.
  * - A success is kept for 24 hours and given back as it was (`Idempotent-Replayed: true`) to the same key and the
- *   same request, without acting again. Only successes: a refusal (409, 422) is decided again on a retry, on the
- *   state of that moment.
- * - The same key with another request (another body or another target) is a 422 naming the header: a key is one
- *   request's, not a session's. Keys are per caller (the signed-in account, or anyone for registration) and per route.
+ *   same request, without acting again.
+ * - A first try refused (4xx) created nothing and frees the key, for the corrected request.
+ * - The same key with another request (another body or another target) is a 422 naming the header, while the key is
+ *   claimed: a key is one request's, not a session's. Keys are per caller (the signed-in account; for registration,
+ *   anyone) and per route.
  * - A route lists the fields a retry may change (`varies`): the captcha, which is spent by every try.
  *
  * The table is the API's own (operational, not a read model) and shared by every API instance through the database.
@@ -22,13 +25,16 @@
  * do not take the header).
  */
 import crypto from 'node:crypto';
-import type { Lifecycle, ReqRef, Request, ResponseObject, ResponseToolkit, Server } from '@hapi/hapi';
+import type { Lifecycle, ReqRef, Request, ResponseToolkit, Server } from '@hapi/hapi';
 import Boom from '@hapi/boom';
 import { canonicalJson } from '../events/store/hash-chain.js';
+import { nowOf } from './clock.js';
 import { UnprocessableError, ValidationError } from './errors.js';
 import { requestHeader } from './headers.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** On an answer given back from what a first try kept. */
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** How long a success is given back to a retry with its key. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
@@ -37,14 +43,15 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const LABEL = { zh: '幂等键（Idempotency-Key）', en: 'Idempotency key (Idempotency-Key)' };
 
 export const IDEMPOTENCY_DDL = `
-CREATE TABLE IF NOT EXISTS idempotent_requests (
+CREATE TABLE IF NOT EXISTS idempotency_keys (
   key_hash    text PRIMARY KEY,
   fingerprint text NOT NULL,
-  status_code integer NOT NULL,
-  body        jsonb NOT NULL,
+  seed        uuid NOT NULL,
+  status_code integer,
+  body        jsonb,
   created_at  timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS idempotent_requests_created ON idempotent_requests (created_at);`;
+CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys (created_at);`;
 
 export interface IdempotentRouteOptions {
   /** Payload fields a retry may send differently (a new captcha): left out of the comparison of the two requests. */
@@ -53,7 +60,10 @@ export interface IdempotentRouteOptions {
 
 interface IdempotentRequest {
   keyHash: string;
-  fingerprint: string;
+  /** Random, drawn when the key was first used: what the request creates takes its ids from it. */
+  seed: string;
+  /** This request claimed the key (its first try). */
+  first: boolean;
 }
 
 declare module '@hapi/hapi' {
@@ -63,21 +73,21 @@ declare module '@hapi/hapi' {
   }
 }
 
-/** An id for what this request creates: derived from its Idempotency-Key (the same on every retry), else random. */
+/** An id for what this request creates: the same on every try under its Idempotency-Key, else random. */
 export function idempotentId<R extends ReqRef>(request: Request<R>, name: string): string {
   const idempotency = request.app.idempotency;
   if (!idempotency) return crypto.randomUUID();
-  const bytes = crypto.createHash('sha256').update(`${idempotency.keyHash}\n${name}`).digest().subarray(0, 16);
+  const bytes = crypto.createHash('sha256').update(`${idempotency.seed}\n${name}`).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8: an id of the application's own making (RFC 9562)
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // the RFC variant
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** The lifecycle command's Update id: from the Idempotency-Key, so Temporal answers a retry with the first outcome. */
+/** The lifecycle command's Update id under an Idempotency-Key: Temporal answers a retry with the first outcome. */
 export function idempotentUpdateId<R extends ReqRef>(request: Request<R>): { updateId?: string } {
   const idempotency = request.app.idempotency;
-  return idempotency ? { updateId: `idempotent-${idempotency.keyHash}` } : {};
+  return idempotency ? { updateId: `idempotent-${idempotency.seed}` } : {};
 }
 
 export async function registerIdempotency(server: Server): Promise<void> {
@@ -87,7 +97,7 @@ export async function registerIdempotency(server: Server): Promise<void> {
   // table would be a fast way to guess it.
   const fingerprintKey = crypto.createHash('sha256').update(`jxjy idempotency\n${config.jwtSecret}`).digest();
 
-  // A malformed key is refused before the body is looked at, like a malformed path.
+  // A malformed key is refused before the body is validated, like a malformed path.
   server.ext('onPostAuth', (request: Request, h: ResponseToolkit) => {
     const key = requestHeader(request, IDEMPOTENCY_HEADER);
     // Sent twice, Node joins the two with ", ": not a key either.
@@ -95,27 +105,45 @@ export async function registerIdempotency(server: Server): Promise<void> {
     return h.continue;
   });
 
+  // The key is claimed before the handler runs: a second try (in parallel, or after a 503) finds the first one's row,
+  // and with it the same seed — or a 422 when it is another request — or the kept answer once there is one.
   server.ext('onPreHandler', async (request: Request, h: ResponseToolkit): Promise<Lifecycle.ReturnValue> => {
     const options = request.route.settings.plugins?.jxjy?.idempotent;
     const key = requestHeader(request, IDEMPOTENCY_HEADER);
     if (!options || key === undefined) return h.continue;
+    const now = nowOf(request);
     const caller = request.auth.isAuthenticated ? request.auth.credentials.accountId : 'anyone';
     const keyHash = sha256(`${request.route.method} ${request.route.path}\n${caller}\n${key}`);
     const fingerprint = crypto
       .createHmac('sha256', fingerprintKey)
       .update(canonicalJson({ path: request.path, query: request.query, payload: without(request.payload, options.varies ?? []) }))
       .digest('hex');
-    const { rows } = await db.query<{ fingerprint: string; status_code: number; body: unknown }>(
-      `SELECT fingerprint, status_code, body FROM idempotent_requests WHERE key_hash = $1 AND created_at > $2`,
-      [keyHash, new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString()],
+    await db.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()]);
+    const claimed = await db.query<{ seed: string }>(
+      `INSERT INTO idempotency_keys (key_hash, fingerprint, seed, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO NOTHING RETURNING seed`,
+      [keyHash, fingerprint, crypto.randomUUID(), now.toISOString()],
     );
-    const kept = rows[0];
-    if (kept && kept.fingerprint !== fingerprint) {
+    if (claimed.rows[0]) {
+      request.app.idempotency = { keyHash, seed: claimed.rows[0].seed, first: true };
+      return h.continue;
+    }
+    const { rows } = await db.query<{ fingerprint: string; seed: string; status_code: number | null; body: Record<string, unknown> | null }>(
+      `SELECT fingerprint, seed, status_code, body FROM idempotency_keys WHERE key_hash = $1`,
+      [keyHash],
+    );
+    const first = rows[0];
+    // Gone between the two statements: its first try was refused meanwhile (a 4xx frees the key). Decided afresh.
+    if (!first) return h.continue;
+    if (first.fingerprint !== fingerprint) {
       const message = { zh: '该幂等键已用于另一个请求，请为新请求使用新的键', en: 'this Idempotency-Key was used for another request; use a new key for a new request' };
       throw new UnprocessableError(message, { details: [{ field: IDEMPOTENCY_HEADER, message }] });
     }
-    if (kept) return h.response(kept.body as object).code(kept.status_code).header('Idempotent-Replayed', 'true').takeover();
-    request.app.idempotency = { keyHash, fingerprint };
+    if (first.status_code !== null && first.body !== null) {
+      return h.response(first.body).code(first.status_code).header(REPLAYED_HEADER, 'true').takeover();
+    }
+    // The first try is in flight, or ended in a 503: this one acts with the same ids, and Temporal answers it the first
+    // outcome if there is one.
+    request.app.idempotency = { keyHash, seed: first.seed, first: false };
     return h.continue;
   });
 
@@ -124,18 +152,34 @@ export async function registerIdempotency(server: Server): Promise<void> {
     const idempotency = request.app.idempotency;
     const response = request.response;
     if (!idempotency || !response || Boom.isBoom(response)) return h.continue;
-    const { statusCode, source } = response as ResponseObject;
+    const { statusCode, source } = response;
     if (statusCode < 200 || statusCode > 299 || typeof source !== 'object' || source === null) return h.continue;
     try {
-      const now = new Date();
-      await db.query(`DELETE FROM idempotent_requests WHERE created_at < $1`, [new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()]);
-      await db.query(
-        `INSERT INTO idempotent_requests (key_hash, fingerprint, status_code, body, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key_hash) DO NOTHING`,
-        [idempotency.keyHash, idempotency.fingerprint, statusCode, JSON.stringify(source), now.toISOString()],
-      );
+      await db.query(`UPDATE idempotency_keys SET status_code = $2, body = $3 WHERE key_hash = $1 AND status_code IS NULL`, [
+        idempotency.keyHash,
+        statusCode,
+        JSON.stringify(source),
+      ]);
     } catch (error) {
-      // The thing is created; only a later replay is lost (a retry then acts again, with the same ids, as Temporal allows).
+      // The thing is created; only the replay is lost: a retry then acts again with the same ids, as Temporal allows.
       logger.warn({ err: error, reqId: request.app.correlationId }, 'could not keep the response for its Idempotency-Key');
+    }
+    return h.continue;
+  });
+
+  // A first try refused (4xx) created nothing: the key is free again, for the corrected request. After a 5xx it stays
+  // claimed, so the retry acts with the same ids; and a retry's refusal never frees it (its first try may have created
+  // the thing: a retry after the lifecycle's run ended is told it exists — a 409 — and must not create a second).
+  server.ext('onPreResponse', async (request: Request, h: ResponseToolkit): Promise<Lifecycle.ReturnValue> => {
+    const idempotency = request.app.idempotency;
+    const response = request.response;
+    if (!idempotency?.first || !response) return h.continue;
+    // By now the error may already be our error body (on-pre-response.ts runs first): a response with a 4xx status.
+    const status = Boom.isBoom(response) ? response.output.statusCode : response.statusCode;
+    if (status >= 400 && status < 500) {
+      await db
+        .query(`DELETE FROM idempotency_keys WHERE key_hash = $1 AND status_code IS NULL`, [idempotency.keyHash])
+        .catch((error: unknown) => logger.warn({ err: error, reqId: request.app.correlationId }, 'could not free an Idempotency-Key'));
     }
     return h.continue;
   });

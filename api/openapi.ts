@@ -8,7 +8,7 @@ import { Joi } from './joi.js';
 import { NAME_FORBIDDEN, TEXT_FORBIDDEN } from '../events/vocabulary/index.js';
 import parse from 'joi-to-json';
 import './route-options.js';
-import { IDEMPOTENCY_HEADER } from './idempotency.js';
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -159,6 +159,9 @@ function responses(route: RequestRoute, shared: Record<string, JsonSchema>, isPu
   const success = String(route.settings.plugins?.jxjy?.successStatus ?? 200);
   const bodySchema = toJsonSchema(response?.schema, shared);
   result[success] = bodySchema ? { description: 'Success', content: { 'application/json': { schema: bodySchema } } } : { description: 'Success' };
+  if (route.settings.plugins?.jxjy?.idempotent) {
+    result[success]!.headers = { [REPLAYED_HEADER]: { description: 'true when this is the answer kept from the first try under the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } };
+  }
   for (const [status, schema] of Object.entries(response?.status ?? {})) {
     const json = toJsonSchema(schema, shared);
     result[status] = json ? { description: `HTTP ${status}`, content: { 'application/json': { schema: json } } } : { description: `HTTP ${status}` };

@@ -40,6 +40,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const started = startAll();
 started.catch(async (error: unknown) => {
+  // A Ctrl-C in the terminal also reaches the build and initdb children, whose failure then lands here: the signal's
+  // shutdown is already under way and stands.
+  if (signalled) return;
   logger.fatal({ err: error }, 'jxjy could not start');
   await shutdown('start-up failed', 1);
 });
@@ -95,14 +98,22 @@ async function startAll(): Promise<void> {
   );
 }
 
-async function shutdown(reason: string, exitCode = 0): Promise<never> {
+let shuttingDown: Promise<never> | undefined;
+
+/** Stops what started, in reverse order, once: a second call (a signal during a failed start) joins the first. */
+function shutdown(reason: string, exitCode = 0): Promise<never> {
+  shuttingDown ??= stopAll(reason, exitCode);
+  return shuttingDown;
+}
+
+async function stopAll(reason: string, exitCode: number): Promise<never> {
   logger.info({ reason }, 'shutting down');
   // A signal during start-up first lets the step in flight finish, so that what it starts is stopped too; a step that
   // hangs is waited for no longer than the slowest one's own bound (the dev server's 30 s readiness).
   let bound: NodeJS.Timeout | undefined;
   await Promise.race([started.catch(() => {}), new Promise((resolve) => (bound = setTimeout(resolve, 35_000)))]);
   clearTimeout(bound);
-  for (const step of stopping.reverse()) {
+  for (const step of [...stopping].reverse()) {
     await step.stop().catch((error: unknown) => logger.error({ err: error, step: step.name }, 'shutdown step failed'));
   }
   logger.info('stopped');

@@ -6,10 +6,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { StoreUnavailableError } from './event-store.js';
+import { type Release, takePidLock } from './pid-lock.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -45,39 +47,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 // ---------------------------------------------------------------------------------------------- PGlite
 
-/** PGlite does not lock its folder and a second opener silently loses writes: take an O_EXCL pid lock first. */
-function acquireLock(dataDir: string): () => void {
+/** PGlite does not lock its folder and a second opener silently loses writes: take a pid lock first (pid-lock.ts). */
+function acquireLock(dataDir: string): Release {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(lockFile, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new StoreUnavailableError(
-          `the embedded database at ${path.resolve(dataDir)} is in use by process ${holder}; ` +
-            `stop that process (or use another DATA_DIR) — two processes on one PGlite folder lose writes`,
-        );
-      }
-      // A stale lock from a process that died: never steal a live lock, but a dead one is ours.
-      fs.rmSync(lockFile, { force: true });
-    }
-  }
-  throw new StoreUnavailableError(`could not lock ${lockFile}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return takePidLock(lockFile, (holder) => {
+    throw new StoreUnavailableError(
+      `the embedded database at ${path.resolve(dataDir)} is in use by process ${holder}; ` +
+        `stop that process (or use another DATA_DIR) — two processes on one PGlite folder lose writes`,
+    );
+  });
 }
 
 /**
@@ -168,16 +147,20 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   };
 }
 
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
 /** Runs PGlite's initdb on `dataDir` in a short-lived Node process, which takes the memory with it when it exits. */
 async function initdbInChild(dataDir: string, startParams: string[]): Promise<void> {
   const script = `
-    const [url, dataDir, startParams] = JSON.parse(process.argv[1]);
-    const { PGlite } = await import(url);
+    const [dataDir, startParams] = JSON.parse(process.argv[1]);
+    const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create({ dataDir, startParams });
     await db.close();`;
-  const args = JSON.stringify([import.meta.resolve('@electric-sql/pglite'), path.resolve(dataDir), startParams]);
+  const args = JSON.stringify([path.resolve(dataDir), startParams]);
   const child = spawn(process.execPath, [WASM_BASELINE_ONLY, '--input-type=module', '--eval', script, args], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // An --eval script imports relative to its working directory: the checkout, whose node_modules has PGlite.
+    cwd: PACKAGE_ROOT,
     // Not the parent's flags and loaders (tsx): the script is plain JavaScript.
     env: { ...process.env, NODE_OPTIONS: '' },
   });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { type Release, takePidLock } from '../../events/store/pid-lock.js';
 
 export interface DevServerOptions {
   binary: string;
@@ -204,45 +205,13 @@ const pidFilePath = (dbFilename: string) => `${path.resolve(dbFilename)}.pid`;
  * orphan; without the claim, a second `npm start` on the same DATA_DIR would take the first one's live server for an
  * orphan and stop it. A claim whose holder has died is taken over. The same process may claim again (a restart).
  */
-function claimDatabaseFile(dbFilename: string): () => void {
-  const lockFile = `${path.resolve(dbFilename)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => {
-        if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readPid(lockFile);
-      if (holder && holder !== process.pid && processAlive(holder)) {
-        throw new DevServerError(
-          `the Temporal database ${path.resolve(dbFilename)} is in use by process ${holder}; ` +
-            'stop that process (or use another DATA_DIR): a second server on one file corrupts it',
-        );
-      }
-      fs.rmSync(lockFile, { force: true }); // ours from before, or its holder died
-    }
-  }
-  throw new DevServerError(`could not lock ${lockFile}`);
-}
-
-function readPid(file: string): number | undefined {
-  try {
-    const pid = Number(fs.readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function claimDatabaseFile(dbFilename: string): Release {
+  return takePidLock(`${path.resolve(dbFilename)}.lock`, (holder) => {
+    throw new DevServerError(
+      `the Temporal database ${path.resolve(dbFilename)} is in use by process ${holder}; ` +
+        'stop that process (or use another DATA_DIR): a second server on one file corrupts it',
+    );
+  });
 }
 
 /**

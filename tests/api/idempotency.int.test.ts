@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, type Reviewer, approvedOrg, boundPerson } from './actors.js';
 import type { Position } from '../../events/store/event-store.js';
 import { chinaYear } from '../../events/vocabulary/index.js';
+import { IDEMPOTENCY_TTL_MS } from '../../api/idempotency.js';
 import { type TestSystem, captcha, orgPayload, randomIdNumber, startTestSystem, uniqueName } from './system.js';
 
 type Json = Record<string, unknown>;
@@ -71,6 +72,10 @@ describe('Idempotency-Key', () => {
     // The worker is back: the registration the 503 left behind completes by itself.
     await expect.poll(async () => (await eventsSince(head, ['person-'])).some((e) => e.type === 'PersonRegistered'), { timeout: 20_000, interval: 200 }).toBe(true);
 
+    // The key is held by that registration: another one under it is refused, and registers nothing.
+    const other = await register({ ...body, password: 'Another2026x' }, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.result).toMatchObject({ details: [{ field: 'Idempotency-Key' }] });
     const retried = await register(body, key);
     expect(retried.statusCode).toBe(201);
     expect(retried.headers['idempotent-replayed']).toBeUndefined(); // nothing was kept: Temporal gave the first outcome
@@ -106,6 +111,40 @@ describe('Idempotency-Key', () => {
     expect(other.statusCode).toBe(422);
     expect(other.result).toMatchObject({ details: [{ field: 'Idempotency-Key' }] });
     expect(await eventsSince(head, ['credit-'])).toEqual([]);
+  });
+
+  it('creates once for two tries in parallel under one key, and refuses the one of two different requests that came second', async () => {
+    const head = await system.store.headPosition();
+    const key = crypto.randomUUID();
+    const same = await Promise.all([declare(person, key), declare(person, key)]);
+    expect(same.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(same[1]!.result!.recordId).toBe(same[0]!.result!.recordId);
+    const drafted = (await eventsSince(head, ['credit-'])).filter((e) => e.type === 'CreditRecordDrafted');
+    expect(drafted).toHaveLength(1);
+
+    const other = crypto.randomUUID();
+    const different = await Promise.all([declare(person, other), declare(person, other, { ...declaration, hours: 4 })]);
+    expect(different.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect((await eventsSince(head, ['credit-'])).filter((e) => e.type === 'CreditRecordDrafted')).toHaveLength(2);
+  });
+
+  it('frees the key when its first try was refused, for the corrected request', async () => {
+    const key = crypto.randomUUID();
+    const refused = await declare(person, key, { ...declaration, hours: 0 });
+    expect(refused.statusCode).toBe(400);
+    const tooMany = await declare(person, key, { ...declaration, hours: 16.5 });
+    expect(tooMany.statusCode).toBe(422);
+    const corrected = await declare(person, key);
+    expect(corrected.statusCode).toBe(201);
+  });
+
+  it('gives the kept answer back with the replay header, its own request id, and the security headers', async () => {
+    const key = crypto.randomUUID();
+    const first = await declare(person, key);
+    const again = await send('POST', '/api/v1/credit-records', declaration, { 'idempotency-key': key, 'x-request-id': 'replay-check-1' }, person.token);
+    expect(again.statusCode).toBe(201);
+    expect(again.result).toEqual(first.result);
+    expect(again.headers).toMatchObject({ 'idempotent-replayed': 'true', 'x-request-id': 'replay-check-1', 'x-content-type-options': 'nosniff' });
   });
 
   it.each([
@@ -161,5 +200,16 @@ describe('Idempotency-Key', () => {
       Object.entries(operations).filter(([, op]) => op.parameters?.some((p) => p.name === 'Idempotency-Key' && p.in === 'header')).map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(taking.sort()).toEqual(['POST /api/v1/accounts', 'POST /api/v1/classes/{classId}/enrolments', 'POST /api/v1/credit-records', 'POST /api/v1/orgs']);
+  });
+
+  // Last: it moves the API's clock a day on.
+  it('forgets a key after 24 hours: the same key then declares anew', async () => {
+    const key = crypto.randomUUID();
+    const first = await declare(person, key);
+    system.advanceClock(IDEMPOTENCY_TTL_MS + 60_000);
+    const later = await declare(person, key);
+    expect([first.statusCode, later.statusCode]).toEqual([201, 201]);
+    expect(later.headers['idempotent-replayed']).toBeUndefined();
+    expect(later.result!.recordId).not.toBe(first.result!.recordId);
   });
 });

@@ -15,8 +15,31 @@ import { inject } from 'vitest';
 
 const main = fileURLToPath(new URL('../../runtime/start.mjs', import.meta.url));
 
-function startMain(dataDir: string) {
+/** The processes `pid` started that are running now (Linux /proc). */
+function childrenOf(pid: number): Array<{ pid: number; command: string }> {
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const tasks = (() => {
+    try {
+      return fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return [];
+    }
+  })();
+  return tasks
+    .flatMap((tid) => read(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean).map(Number))
+    .map((child) => ({ pid: child, command: read(`/proc/${child}/cmdline`).replaceAll('\0', ' ') }));
+}
+
+function startMain(dataDir: string, { group = false } = {}) {
   const child = spawn(process.execPath, [main], {
+    // A group of its own: a test can signal it as a terminal's Ctrl-C does, the whole foreground group at once.
+    detached: group,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', TEMPORAL_ADDRESS: inject('temporalAddress'), NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -87,6 +110,19 @@ describe('npm start (runtime/start.mjs)', () => {
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toMatch(/"msg":"stopped"/);
     expect(fs.existsSync(path.join(dataDir, 'pg.lock'))).toBe(false);
+  });
+
+  it('stops once when Ctrl-C reaches its whole process group while initdb runs in a child', async () => {
+    const folder = path.join(path.dirname(dataDir), 'group');
+    const early = startMain(folder, { group: true });
+    const pid = early.child.pid!;
+    await expect.poll(() => childrenOf(pid).some((c) => c.command.includes('--liftoff-only')), { timeout: 20_000, interval: 20 }).toBe(true);
+    process.kill(-pid, 'SIGINT');
+    expect(await early.exited).toBe(0);
+    expect(early.output().match(/"msg":"shutting down"/g)).toHaveLength(1);
+    expect(early.output().match(/"msg":"stopped"/g)).toHaveLength(1);
+    expect(early.output()).not.toMatch(/could not start/);
+    expect(fs.existsSync(path.join(path.dirname(dataDir), 'group.lock'))).toBe(false);
   });
 
   it('stops what had started when SIGINT comes during start-up, and exits 0 with the data folder unlocked', async () => {
