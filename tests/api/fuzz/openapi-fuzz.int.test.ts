@@ -2,7 +2,8 @@
  * Fuzzing from the OpenAPI document (issue 13): schemathesis runs every phase (examples, coverage, fuzzing and
  * stateful where links allow) against the listening API with a signed-in token for each role and with none.
  * Every response must be a non-5xx that conforms to its documented status, content type, headers and schema, and
- * the server must accept what its schema allows and refuse what it does not.
+ * the server must accept what its schema allows and refuse what it does not — a refusal of what the schema allows
+ * only for a reason semantic-refusals.ts lists, naming only the fields it lists (refusal_fields.py).
  *
  * `npm test` runs a bounded number of examples per operation (and the coverage phase for three roles); `npm run fuzz` sets JXJY_FUZZ_EXAMPLES and
  * JXJY_FUZZ_SECONDS for a longer budget (and JXJY_FUZZ_ECHO=1 to watch it).
@@ -11,11 +12,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, approvedOrg, boundPerson } from '../actors.js';
 import { call, signIn, startTestSystem, type TestSystem, uniqueName } from '../system.js';
 import { ensureSchemathesis, runSchemathesis } from '../../support/schemathesis.js';
-import { schemathesisConfig } from './semantic-refusals.js';
+import { refusalFields, schemathesisConfig } from './semantic-refusals.js';
 import type { OpenApiDocument } from '../../../api/openapi.js';
 
 const LONG = process.env.JXJY_FUZZ_EXAMPLES !== undefined;
@@ -25,7 +27,9 @@ const ECHO = process.env.JXJY_FUZZ_ECHO === '1';
 
 let system: TestSystem;
 let origin: string;
-let configs: { authorized: string; anonymous: string };
+let configs: { authorized: string; anonymous: string; refusalFields: string };
+/** The check that a refusal of valid data names only its semantic fields (a schemathesis hook). */
+const REFUSAL_CHECK = fileURLToPath(new URL('./refusal_fields.py', import.meta.url));
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -37,7 +41,8 @@ beforeAll(async () => {
   const { server } = system;
   const document = (await call(server, { method: 'GET', url: '/openapi.json' })).result as unknown as OpenApiDocument;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-fuzz-'));
-  configs = { authorized: path.join(dir, 'authorized.toml'), anonymous: path.join(dir, 'anonymous.toml') };
+  configs = { authorized: path.join(dir, 'authorized.toml'), anonymous: path.join(dir, 'anonymous.toml'), refusalFields: path.join(dir, 'refusal-fields.json') };
+  fs.writeFileSync(configs.refusalFields, JSON.stringify(refusalFields(document), null, 2));
   fs.writeFileSync(configs.authorized, schemathesisConfig(document, { authorized: true }));
   fs.writeFileSync(configs.anonymous, schemathesisConfig(document, { authorized: false }));
   tokens.admin = await admin(server);
@@ -77,7 +82,12 @@ describe('the API under schemathesis', () => {
       echo: ECHO,
       cwd: reports,
       configFile: authorized ? configs.authorized : configs.anonymous,
-      env: authorized ? { JXJY_FUZZ_TOKEN: tokens[role]! } : {},
+      env: {
+        SCHEMATHESIS_HOOKS: REFUSAL_CHECK,
+        JXJY_FUZZ_REFUSAL_FIELDS: configs.refusalFields,
+        ...(process.env.JXJY_FUZZ_REFUSALS_SEEN ? { JXJY_FUZZ_REFUSALS_SEEN: process.env.JXJY_FUZZ_REFUSALS_SEEN } : {}),
+        ...(authorized ? { JXJY_FUZZ_TOKEN: tokens[role]! } : {}),
+      },
     });
     fs.writeFileSync(path.join(reports, "output.txt"), run.output);
     expect(run.exitCode, run.output.slice(-20_000)).toBe(0);

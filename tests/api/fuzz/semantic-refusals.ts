@@ -9,6 +9,8 @@ import type { OpenApiDocument, OpenApiOperation } from '../../../api/openapi.js'
 interface Refusal {
   why: string;
   statuses: number[];
+  /** What such a refusal's `details[].field` may name ('' for a refusal that names none, as hapi's own 413/415). */
+  fields: string[];
   applies(operation: OpenApiOperation, name: string): boolean;
 }
 
@@ -17,17 +19,25 @@ const body = (operation: OpenApiOperation) => JSON.stringify(operation.requestBo
 const bodyHas = (operation: OpenApiOperation, field: string) => body(operation).includes(`"${field}"`);
 
 export const SEMANTIC_REFUSALS: Refusal[] = [
-  { why: 'a cursor this list did not issue (base64url JSON of a keyset)', statuses: [400], applies: (op) => query(op, 'cursor') },
-  { why: 'a position no command has returned (`after`), or one past the head', statuses: [400], applies: (op) => query(op, 'after') },
-  { why: 'a captcha answer is checked against the captcha it answers', statuses: [400], applies: (op) => bodyHas(op, 'captchaAnswer') },
-  { why: 'check characters (GB 11643, GB 32100) and the birth date inside an ID number', statuses: [400], applies: (op) => bodyHas(op, 'idNumber') || bodyHas(op, 'uscc') },
-  { why: 'a password on the common list, or equal to the username or the current password', statuses: [400], applies: (op) => /[Pp]assword"/.test(body(op)) },
-  { why: 'an upload must be a real file of the kind the route takes', statuses: [400, 413, 415], applies: (op) => Object.keys(op.requestBody?.content ?? {}).includes('multipart/form-data') },
-  { why: 'a replay as of a time before the first event', statuses: [422], applies: (_, name) => name === 'POST /api/v1/audit/replays' },
-  { why: 'binding needs a unit that exists and is approved', statuses: [422], applies: (_, name) => name === 'POST /api/v1/me/binding' },
-  { why: 'a certificate only for a year that has begun', statuses: [422], applies: (_, name) => name === 'POST /api/v1/me/certificates/{year}' },
-  { why: 'a birth date must be the one inside the ID number', statuses: [422], applies: (_, name) => name === 'PUT /api/v1/me/profile' },
-  { why: 'an end date before the start date', statuses: [422], applies: (op) => bodyHas(op, 'endDate') },
+  { why: 'a cursor this list did not issue (base64url JSON of a keyset)', statuses: [400], fields: ['cursor'], applies: (op) => query(op, 'cursor') },
+  { why: 'a position no command has returned (`after`), or one past the head', statuses: [400], fields: ['after'], applies: (op) => query(op, 'after') },
+  { why: 'a captcha answer is checked against the captcha it answers', statuses: [400], fields: ['captchaId', 'captchaAnswer'], applies: (op) => bodyHas(op, 'captchaAnswer') },
+  { why: 'check characters (GB 11643, GB 32100) and the birth date inside an ID number', statuses: [400], fields: ['idNumber', 'uscc'], applies: (op) => bodyHas(op, 'idNumber') || bodyHas(op, 'uscc') },
+  { why: 'a password on the common list, or equal to the username or the current password; a current password that is not the account\'s', statuses: [400], fields: ['password', 'newPassword', 'reviewerPassword', 'currentPassword'], applies: (op) => /[Pp]assword"/.test(body(op)) },
+  { why: 'an upload must be a real file of the kind the route takes', statuses: [400, 413, 415], fields: ['file', ''], applies: (op) => Object.keys(op.requestBody?.content ?? {}).includes('multipart/form-data') },
+  { why: 'a replay as of a time before the first event, or a position past the head', statuses: [422], fields: ['time', 'position'], applies: (_, name) => name === 'POST /api/v1/audit/replays' },
+  { why: 'binding needs a unit that exists and is approved', statuses: [422], fields: ['unitId'], applies: (_, name) => name === 'POST /api/v1/me/binding' },
+  { why: 'a certificate only for a year that has begun', statuses: [422], fields: ['year'], applies: (_, name) => name === 'POST /api/v1/me/certificates/{year}' },
+  { why: 'a birth date must be the one inside the ID number', statuses: [422], fields: ['birthDate'], applies: (_, name) => name === 'PUT /api/v1/me/profile' },
+  { why: 'an end date before the start date', statuses: [422], fields: ['endDate'], applies: (op) => bodyHas(op, 'endDate') },
+  {
+    why: 'a credit record against today and the first declarable year: no year to come or before the first, dates inside the year and not in the future, at most 8 hours a day',
+    statuses: [422],
+    fields: ['year', 'startDate', 'endDate', 'hours'],
+    applies: (_, name) => name === 'POST /api/v1/credit-records' || name === 'PATCH /api/v1/credit-records/{recordId}',
+  },
+  { why: 'a class starts today or later', statuses: [422], fields: ['startDate', 'endDate'], applies: (_, name) => name === 'POST /api/v1/classes' },
+  { why: 'dishonesty is recorded for a registered person', statuses: [422], fields: ['personId', 'idNumber'], applies: (_, name) => name === 'POST /api/v1/dishonesty-records' },
 ];
 
 const ACCEPTED = [200, 201, 202, 204, 401, 403, 404, 409, 429];
@@ -51,4 +61,24 @@ export function schemathesisConfig(document: OpenApiDocument, options: { authori
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * For the check in refusal_fields.py: per operation (`METHOD /path`) and refusal status, the fields a refusal of
+ * schema-valid data may name.
+ */
+export function refusalFields(document: OpenApiDocument): Record<string, Record<string, string[]>> {
+  const allowed: Record<string, Record<string, string[]>> = {};
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const name = `${method.toUpperCase()} ${path}`;
+      for (const refusal of SEMANTIC_REFUSALS.filter((r) => r.applies(operation, name))) {
+        for (const status of refusal.statuses) {
+          const fields = (allowed[name] ??= {})[String(status)] ??= [];
+          for (const field of refusal.fields) if (!fields.includes(field)) fields.push(field);
+        }
+      }
+    }
+  }
+  return allowed;
 }
