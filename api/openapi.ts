@@ -4,13 +4,10 @@
  * server validates. Routes opt out with `plugins: { jxjy: { documented: false } }`.
  */
 import type { RequestRoute, Server } from '@hapi/hapi';
-import { Joi } from './joi.js';
-import { NAME_FORBIDDEN, TEXT_FORBIDDEN } from '../events/vocabulary/index.js';
-import parse from 'joi-to-json';
 import './route-options.js';
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency.js';
-
-type JsonSchema = Record<string, unknown>;
+import { linkCreatedIdentifiers } from './openapi-links.js';
+import { type JsonSchema, isRecord, toJsonSchema } from './openapi-schemas.js';
 
 export interface OpenApiParameter {
   name: string;
@@ -90,42 +87,6 @@ export function openApiDocument(server: Server): OpenApiDocument {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };
-}
-
-/**
- * OpenAPI links from every success answer carrying an identifier (`recordId`, `taskId`, …) to every operation whose
- * path takes it, so a client generator — or a stateful fuzzer — can follow a command to what it created. Inferred
- * from the schemas themselves, so they cannot drift from the routes.
- */
-function linkCreatedIdentifiers(paths: OpenApiDocument['paths'], shared: Record<string, JsonSchema>): void {
-  const collection = (path: string) => path.split('/').filter((segment) => segment && segment !== 'api' && segment !== 'v1')[0];
-  const takers = Object.entries(paths).flatMap(([path, operations]) =>
-    Object.values(operations).map((op) => ({ operationId: op.operationId, collection: collection(path), names: [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!) })),
-  );
-  // A name several collections use (`recordId` of credit and of dishonesty records) links only within its own.
-  const ambiguous = (name: string) => new Set(takers.filter((taker) => taker.names.includes(name)).map((taker) => taker.collection)).size > 1;
-  for (const [path, operations] of Object.entries(paths)) {
-    for (const op of Object.values(operations)) {
-      for (const [status, response] of Object.entries(op.responses)) {
-        if (!status.startsWith('2')) continue;
-        const schema = resolveRef(response.content?.['application/json']?.schema, shared);
-        const properties = isRecord(schema?.properties) ? Object.keys(schema.properties) : [];
-        const links: Record<string, unknown> = {};
-        for (const name of properties.filter((property) => /Id$/.test(property))) {
-          const related = (candidate: (typeof takers)[number]) => !ambiguous(name) || candidate.collection === collection(path);
-          for (const taker of takers.filter((candidate) => candidate.names.includes(name) && candidate.operationId !== op.operationId && related(candidate))) {
-            links[`${taker.operationId}By${name[0]!.toUpperCase()}${name.slice(1)}`] = { operationId: taker.operationId, parameters: { [name]: `$response.body#/${name}` } };
-          }
-        }
-        if (Object.keys(links).length) response.links = links;
-      }
-    }
-  }
-}
-
-function resolveRef(schema: JsonSchema | undefined, shared: Record<string, JsonSchema>): JsonSchema | undefined {
-  const ref = schema?.$ref;
-  return typeof ref === 'string' ? shared[ref.replace('#/components/schemas/', '')] : schema;
 }
 
 function operation(route: RequestRoute, shared: Record<string, JsonSchema>): OpenApiOperation {
@@ -231,83 +192,10 @@ function objectParameters(rule: unknown, location: 'query', shared: Record<strin
   }));
 }
 
-const FREE_FORMATS = new Set([undefined, 'binary']);
-
-/**
- * What joi checks of every input string but joi-to-json does not say: joi refuses an empty string unless a field
- * allows it (`.allow('')`, marked by markEmptyAllowed), and api/joi.ts refuses control and
- * text-direction characters (and, in names, invisible ones and line breaks). What a custom rule checks that JSON
- * Schema can say (a pattern, a length, exactly one of two fields) it states as `.meta({ 'x-jxjy-schema': {…} })`,
- * merged in here. Said here, a client — or a fuzzer —
- * that follows the document sends nothing the server refuses for its characters or emptiness.
- */
-function describeInputStrings(schema: unknown): void {
-  if (Array.isArray(schema)) return schema.forEach(describeInputStrings);
-  if (!isRecord(schema)) return;
-  const stated = schema['x-jxjy-schema'];
-  if (isRecord(stated)) {
-    delete schema['x-jxjy-schema'];
-    Object.assign(schema, stated);
-  }
-  if (schema.type === 'string') {
-    const allowEmpty = schema['x-jxjy-allow-empty'] === true;
-    delete schema['x-jxjy-allow-empty'];
-    delete schema['x-jxjy-trimmed'];
-    if (Array.isArray(schema.enum)) {
-      if (allowEmpty && !schema.enum.includes('')) schema.enum.push('');
-    } else if (allowEmpty && (schema.format !== undefined || schema.pattern !== undefined)) {
-      // Empty, or a value of the format or pattern (an optional e-mail address or phone number).
-      const { format, pattern } = schema;
-      delete schema.format;
-      delete schema.pattern;
-      schema.anyOf = [{ ...(format === undefined ? {} : { format }), ...(pattern === undefined ? {} : { pattern }) }, { maxLength: 0 }];
-    } else if (FREE_FORMATS.has(schema.format as string | undefined)) {
-      const trimmed = schema['x-jxjy-trimmed'] === true && !allowEmpty;
-      if (!allowEmpty && schema.minLength === undefined) schema.minLength = 1;
-      if (schema.pattern === undefined && schema.format === undefined) schema.pattern = characters(schema['x-jxjy-text'] === 'name' ? NAME_FORBIDDEN : TEXT_FORBIDDEN, trimmed);
-    }
-  }
-  for (const key of ['properties', 'items', 'oneOf', 'anyOf', 'allOf', 'not', 'additionalProperties']) {
-    const child = schema[key];
-    if (key === 'properties' && isRecord(child)) Object.values(child).forEach(describeInputStrings);
-    else describeInputStrings(child);
-  }
-}
-
 /** OpenAPI puts a parameter's description beside its schema, not inside it. */
 function describe(schema: JsonSchema): { schema: JsonSchema; description?: string } {
   const { description, ...rest } = schema;
   return typeof description === 'string' ? { schema: rest, description } : { schema: rest };
-}
-
-function toJsonSchema(rule: unknown, shared: Record<string, JsonSchema>, side: 'input' | 'output' = 'output'): JsonSchema | undefined {
-  if (!Joi.isSchema(rule)) return undefined;
-  const schema: unknown = parse(rule, 'open-api', shared);
-  if (!isRecord(schema)) return undefined;
-  // joi-to-json also returns `.id()`-shared schemas inline under `schemas`; they belong in components.
-  const { schemas: _inlineShared, ...rest } = schema;
-  if (side === 'input') {
-    markEmptyAllowed(rule.describe(), rest);
-    describeInputStrings(rest);
-  }
-  return rest;
-}
-
-/**
- * A string pattern of the allowed characters; a trimmed string (joi trims before it counts) must hold more than
- * spaces. (Where a trimmed minimum is over one character, padding can still take a string below it: not stated.)
- */
-const characters = (forbidden: string, trimmed: boolean) => `^${trimmed ? '(?=[\\s\\S]*\\S)' : ''}[^${forbidden}]*$`;
-
-/** joi-to-json drops `.allow('')` and `.trim()`; joi's own description keeps them, key by key and item by item. */
-function markEmptyAllowed(described: unknown, json: unknown): void {
-  if (!isRecord(described) || !isRecord(json)) return;
-  if (Array.isArray(described.allow) && described.allow.includes('')) json['x-jxjy-allow-empty'] = true;
-  if (Array.isArray(described.rules) && described.rules.some((rule) => isRecord(rule) && rule.name === 'trim')) json['x-jxjy-trimmed'] = true;
-  if (isRecord(described.keys) && isRecord(json.properties)) {
-    for (const [key, child] of Object.entries(described.keys)) markEmptyAllowed(child, json.properties[key]);
-  }
-  if (Array.isArray(described.items) && described.items.length === 1) markEmptyAllowed(described.items[0], json.items);
 }
 
 interface AuthSummary {
@@ -326,5 +214,3 @@ function authOf(route: RequestRoute): AuthSummary {
   );
   return { public: false, optional: auth.mode === 'optional' || auth.mode === 'try', scopes };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
