@@ -81,6 +81,8 @@ export const cancelEnrolmentRoute: ServerRoute<{ Params: { enrolmentId: string }
         workflowId: enrolmentWorkflowId(row.classId, personId),
         update: cancelEnrolmentUpdate,
         args: { enrolmentId: request.params.enrolmentId, actor: metadata.actor, correlationId: metadata.correlationId },
+        // Cancelling one enrolment is one command, however often it is sent: a retry after a 503 gets the first outcome.
+        updateId: `cancel-${request.params.enrolmentId}`,
       });
       return { enrolmentId: request.params.enrolmentId, status: 'cancelled', position: view.position };
     },

@@ -48,7 +48,7 @@ export async function cancelApproved(client: Client, person: PersonEntry, enrolm
     const { classId, personId, enrolmentId } = enrolment;
     // The route finds the enrolment in its read model: `?after=` its newest position, so it is there.
     const after = enrolment.position ? `?after=${encodeURIComponent(enrolment.position)}` : '';
-    const answer = await person.session.call<{ position: string }>('POST /enrolments/{id}/cancel', `/enrolments/${enrolmentId}/cancel${after}`);
+    const answer = await person.session.call<{ position: string }>('POST /enrolments/{id}/cancel', `/enrolments/${enrolmentId}/cancel${after}`, { retry: 'as-is' });
     client.ledger.acknowledge({
       requestId: answer.requestId, route: 'POST /enrolments/{id}/cancel', status: answer.status, position: answer.body.position,
       expected: approvedEnrolmentCancelled({ classId, personId, enrolmentId }), releasedSeats: [{ classId, personId }],

@@ -171,6 +171,12 @@ describe('training classes and enrolment', () => {
     expect((await enrol(people[0]!, classId)).statusCode).toBe(409); // already enrolled
     const cancelled = await call(system.server, { method: 'POST', url: `/api/v1/enrolments/${results[1]!.enrolmentId as string}/cancel`, token: people[1]!.token });
     expect(cancelled.result).toMatchObject({ status: 'cancelled' });
+    // Sent again (a retry whose answer was lost): the same cancellation, answered as the first, nothing more written.
+    const head = await system.store.headPosition();
+    const again = await call(system.server, { method: 'POST', url: `/api/v1/enrolments/${results[1]!.enrolmentId as string}/cancel`, token: people[1]!.token });
+    expect(again.statusCode).toBe(200);
+    expect(again.result).toEqual(cancelled.result);
+    expect(await system.store.headPosition()).toBe(head);
     // The promotion is written before the cancellation answers: its position covers it.
     const promoted = (await myEnrolments(people[2]!, cancelled.result!.position as string)).find((e) => e.enrolmentId === results[2]!.enrolmentId)!;
     expect(promoted).toMatchObject({ status: 'pending', promotedAt: expect.any(String), approvedAt: null, decidedAt: null });
