@@ -13,7 +13,11 @@
  *   5 s. A retry later than that is told the thing exists (409): the key never makes a second one.
  * - A success is kept for 24 hours and given back as it was (`Idempotent-Replayed: true`) to the same key and the
  *   same request, without acting again.
- * - A first try refused (4xx) created nothing and frees the key, for the corrected request.
+ * - A first try refused (4xx) created nothing and frees the key, for the corrected request. (A claim whose answer
+ *   was lost to the database connection stays, as after a 503: the retry acts as a retry, and a refusal then does not
+ *   free the key, so a corrected request needs a new key.)
+ * - A retry whose first try went through and whose result has moved on since (an enrolment cancelled, an application
+ *   rejected) is a 409 naming the header (`keySpent`): an old key never makes a new thing.
  * - The same key with another request (another body or another target) is a 422 naming the header, while the key is
  *   claimed: a key is one request's, not a session's. Keys are per caller (the signed-in account; for registration,
  *   anyone) and per route.
@@ -29,7 +33,8 @@ import type { Lifecycle, ReqRef, Request, ResponseToolkit, Server } from '@hapi/
 import Boom from '@hapi/boom';
 import { canonicalJson } from '../events/store/hash-chain.js';
 import { nowOf } from './clock.js';
-import { UnprocessableError, ValidationError } from './errors.js';
+import { ConflictError, UnavailableError, UnprocessableError, ValidationError } from './errors.js';
+import { toApiError } from './known-errors.js';
 import { requestHeader } from './headers.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -118,34 +123,46 @@ export async function registerIdempotency(server: Server): Promise<void> {
       .createHmac('sha256', fingerprintKey)
       .update(canonicalJson({ path: request.path, query: request.query, payload: without(request.payload, options.varies ?? []) }))
       .digest('hex');
-    await db.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()]);
-    const claimed = await db.query<{ seed: string }>(
-      `INSERT INTO idempotency_keys (key_hash, fingerprint, seed, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO NOTHING RETURNING seed`,
-      [keyHash, fingerprint, crypto.randomUUID(), now.toISOString()],
-    );
-    if (claimed.rows[0]) {
-      request.app.idempotency = { keyHash, seed: claimed.rows[0].seed, first: true };
-      return h.continue;
-    }
-    const { rows } = await db.query<{ fingerprint: string; seed: string; status_code: number | null; body: Record<string, unknown> | null }>(
-      `SELECT fingerprint, seed, status_code, body FROM idempotency_keys WHERE key_hash = $1`,
-      [keyHash],
-    );
-    const first = rows[0];
-    // Gone between the two statements: its first try was refused meanwhile (a 4xx frees the key). Decided afresh.
-    if (!first) return h.continue;
-    if (first.fingerprint !== fingerprint) {
+    const claim = await unavailableOnFailure(() => claimKey(keyHash, fingerprint, now));
+    if (claim.kind === 'another-request') {
       const message = { zh: '该幂等键已用于另一个请求，请为新请求使用新的键', en: 'this Idempotency-Key was used for another request; use a new key for a new request' };
       throw new UnprocessableError(message, { details: [{ field: IDEMPOTENCY_HEADER, message }] });
     }
-    if (first.status_code !== null && first.body !== null) {
-      return h.response(first.body).code(first.status_code).header(REPLAYED_HEADER, 'true').takeover();
-    }
-    // The first try is in flight, or ended in a 503: this one acts with the same ids, and Temporal answers it the first
-    // outcome if there is one.
-    request.app.idempotency = { keyHash, seed: first.seed, first: false };
+    if (claim.kind === 'kept') return h.response(claim.body).code(claim.statusCode).header(REPLAYED_HEADER, 'true').takeover();
+    // Claimed now, or the first try is in flight or ended in a 503: this one acts with the seed, and Temporal answers it
+    // the first outcome if there is one.
+    request.app.idempotency = { keyHash, seed: claim.seed, first: claim.kind === 'claimed' };
     return h.continue;
   });
+
+  type Claim =
+    | { kind: 'claimed' | 'retry'; seed: string }
+    | { kind: 'kept'; statusCode: number; body: Record<string, unknown> }
+    | { kind: 'another-request' };
+
+  async function claimKey(keyHash: string, fingerprint: string, now: Date): Promise<Claim> {
+    await db.query(`DELETE FROM idempotency_keys WHERE created_at < $1`, [new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()]);
+    // Twice at most: a row can vanish between the two statements (its first try was refused meanwhile, which frees it).
+    for (let attempt = 0; ; attempt++) {
+      const claimed = await db.query<{ seed: string }>(
+        `INSERT INTO idempotency_keys (key_hash, fingerprint, seed, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key_hash) DO NOTHING RETURNING seed`,
+        [keyHash, fingerprint, crypto.randomUUID(), now.toISOString()],
+      );
+      if (claimed.rows[0]) return { kind: 'claimed', seed: claimed.rows[0].seed };
+      const { rows } = await db.query<{ fingerprint: string; seed: string; status_code: number | null; body: Record<string, unknown> | null }>(
+        `SELECT fingerprint, seed, status_code, body FROM idempotency_keys WHERE key_hash = $1`,
+        [keyHash],
+      );
+      const first = rows[0];
+      if (!first) {
+        if (attempt === 0) continue;
+        throw new UnavailableError(); // freed and taken again in between, twice: let the client try once more
+      }
+      if (first.fingerprint !== fingerprint) return { kind: 'another-request' };
+      if (first.status_code !== null && first.body !== null) return { kind: 'kept', statusCode: first.status_code, body: first.body };
+      return { kind: 'retry', seed: first.seed };
+    }
+  }
 
   // Kept before the answer leaves, so a retry that arrives as soon as the client has it finds it.
   server.ext('onPostHandler', async (request: Request, h: ResponseToolkit): Promise<Lifecycle.ReturnValue> => {
@@ -155,8 +172,9 @@ export async function registerIdempotency(server: Server): Promise<void> {
     const { statusCode, source } = response;
     if (statusCode < 200 || statusCode > 299 || typeof source !== 'object' || source === null) return h.continue;
     try {
-      await db.query(`UPDATE idempotency_keys SET status_code = $2, body = $3 WHERE key_hash = $1 AND status_code IS NULL`, [
+      await db.query(`UPDATE idempotency_keys SET status_code = $3, body = $4 WHERE key_hash = $1 AND seed = $2 AND status_code IS NULL`, [
         idempotency.keyHash,
+        idempotency.seed,
         statusCode,
         JSON.stringify(source),
       ]);
@@ -178,11 +196,32 @@ export async function registerIdempotency(server: Server): Promise<void> {
     const status = Boom.isBoom(response) ? response.output.statusCode : response.statusCode;
     if (status >= 400 && status < 500) {
       await db
-        .query(`DELETE FROM idempotency_keys WHERE key_hash = $1 AND status_code IS NULL`, [idempotency.keyHash])
+        .query(`DELETE FROM idempotency_keys WHERE key_hash = $1 AND seed = $2 AND status_code IS NULL`, [idempotency.keyHash, idempotency.seed])
         .catch((error: unknown) => logger.warn({ err: error, reqId: request.app.correlationId }, 'could not free an Idempotency-Key'));
     }
     return h.continue;
   });
+}
+
+/**
+ * A retry under a key whose first try went through and whose result has moved on since (the enrolment was cancelled,
+ * the application rejected): acting again would make a new thing under an old key. The client uses a new key.
+ */
+export function keySpent(): ConflictError {
+  const message = {
+    zh: '该幂等键对应的请求已办理完毕，其结果此后已有变化；如需再次办理，请使用新的键',
+    en: 'the request under this Idempotency-Key was carried out and its result has changed since; use a new key to do it again',
+  };
+  return new ConflictError(message, { code: 'idempotency_key_spent', details: [{ field: IDEMPOTENCY_HEADER, message }] });
+}
+
+/** The key's table failing is the database being unavailable: a 503 the client may retry, never a 500. */
+async function unavailableOnFailure<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toApiError(error) ?? new UnavailableError(undefined, { cause: error });
+  }
 }
 
 function invalidKey(): ValidationError {

@@ -15,7 +15,8 @@ import { consumeCaptcha } from '../accounts/captcha.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
-import { idempotentId, idempotentUpdateId } from '../idempotency.js';
+import { idempotentId, idempotentUpdateId, keySpent } from '../idempotency.js';
+import { getOrg } from '../../projections/orgs.js';
 import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
 import { fromTemporalError } from '../temporal-errors.js';
@@ -57,6 +58,12 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
       const orgId = idempotentId(request, 'orgId');
       const accountId = idempotentId(request, 'accountId');
       const credentialId = idempotentId(request, 'credentialId');
+      // A retry under a key whose application went through and was decided since would be a re-application by anyone
+      // holding the key: the organisation's reviewer re-applies, signed in (POST /orgs/{orgId}/applications).
+      if (request.app.idempotency?.first === false) {
+        const earlier = await getOrg(db, orgId);
+        if (earlier && earlier.status !== 'pending') throw keySpent();
+      }
       if (![null, accountId].includes(await claimOwner(store, usernameClaimStream(body.reviewerUsername)))) {
         throw new ConflictError(USERNAME_TAKEN, { details: [{ field: 'reviewerUsername', message: USERNAME_TAKEN }] });
       }

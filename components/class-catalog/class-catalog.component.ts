@@ -144,7 +144,9 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
     this.notice = '';
     this.failure = undefined;
     try {
-      // A second try at the same class (after a 503 or a lost answer) enrols once.
+      // A second try at the same class (after a 503 or a lost answer) enrols once; once the list shows an enrolment
+      // there (one that went through, perhaps cancelled since), enrolling again is a new request.
+      if (k.myEnrolment) this.#enrolment.done();
       const result = await this.api.post<Enrolled>(`/api/v1/classes/${encodeURIComponent(k.classId)}/enrolments`, undefined, {
         idempotencyKey: this.#enrolment.for(k.classId),
       });
@@ -158,6 +160,7 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
       // The button is gone (the row shows the status now): the status line says what happened.
       this.#focusLater.request('#catalog-status');
     } catch (err) {
+      this.#enrolment.failed(err);
       if (!(err instanceof ApiError)) reportError(err);
       this.failure = { text: errorText(err, this.msg('error')), bind: err instanceof ApiError && err.code === 'binding_required' };
       this.#focusLater.request('.failure');

@@ -52,6 +52,7 @@ function acquireLock(dataDir: string): Release {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
   return takePidLock(lockFile, (holder) => {
+    if (holder === undefined) throw new StoreUnavailableError(`could not lock ${lockFile}`);
     throw new StoreUnavailableError(
       `the embedded database at ${path.resolve(dataDir)} is in use by process ${holder}; ` +
         `stop that process (or use another DATA_DIR) — two processes on one PGlite folder lose writes`,

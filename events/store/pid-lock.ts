@@ -9,16 +9,17 @@ import fs from 'node:fs';
 export type Release = () => void;
 
 /**
- * Takes `lockFile` for this process, or calls `inUse(holder)` (which throws) when a live process holds it. The same
- * process may take its own lock again (a restart within the process). Returns the release.
+ * Takes `lockFile` for this process, or calls `refuse(holder)` (which throws) when a live process holds it — with no
+ * holder when the lock could not be taken for another reason. The same process may take its own lock again (a restart
+ * within the process). Returns the release.
  */
-export function takePidLock(lockFile: string, inUse: (holder: number) => never): Release {
+export function takePidLock(lockFile: string, refuse: (holder?: number) => never): Release {
   const mine = `${lockFile}.${process.pid}`;
   fs.writeFileSync(mine, String(process.pid));
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        fs.linkSync(mine, lockFile);
+        placeWhole(mine, lockFile);
         return () => {
           if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
         };
@@ -30,14 +31,48 @@ export function takePidLock(lockFile: string, inUse: (holder: number) => never):
           if (olderThan(lockFile, 5_000)) fs.rmSync(lockFile, { force: true });
           continue;
         }
-        if (holder !== process.pid && isAlive(holder)) inUse(holder);
-        fs.rmSync(lockFile, { force: true }); // ours from before, or its holder died
+        if (holder !== process.pid && isAlive(holder)) refuse(holder);
+        takeOver(lockFile, holder);
       }
     }
-    throw new Error(`could not lock ${lockFile}`);
+    refuse();
   } finally {
     fs.rmSync(mine, { force: true });
   }
+}
+
+/** Puts `source`'s content at `target` all at once, failing with EEXIST when `target` exists. */
+function placeWhole(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch (error) {
+    // A filesystem without hard links (exFAT, some network mounts): create-exclusive and write, as before.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    fs.writeFileSync(target, fs.readFileSync(source), { flag: 'wx' });
+  }
+}
+
+/**
+ * Removes a dead holder's (or this process's earlier) lock. It is moved aside first and checked there: of two
+ * processes taking over at once, the second would otherwise remove the lock the first has just placed.
+ */
+function takeOver(lockFile: string, holder: number): void {
+  const aside = `${lockFile}.stale.${process.pid}`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // someone else took it over: look again
+    throw error;
+  }
+  // Moved someone's fresh lock instead: put it back (unless yet another lock is in place), and look again.
+  if (readPid(aside) !== holder) {
+    try {
+      fs.linkSync(aside, lockFile);
+    } catch {
+      // a lock is in place again: the next look finds its holder
+    }
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 function readPid(file: string): number | undefined {

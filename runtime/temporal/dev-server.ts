@@ -207,6 +207,7 @@ const pidFilePath = (dbFilename: string) => `${path.resolve(dbFilename)}.pid`;
  */
 function claimDatabaseFile(dbFilename: string): Release {
   return takePidLock(`${path.resolve(dbFilename)}.lock`, (holder) => {
+    if (holder === undefined) throw new DevServerError(`could not lock ${path.resolve(dbFilename)}.lock`);
     throw new DevServerError(
       `the Temporal database ${path.resolve(dbFilename)} is in use by process ${holder}; ` +
         'stop that process (or use another DATA_DIR): a second server on one file corrupts it',

@@ -11,6 +11,7 @@ import { type Person, type Reviewer, approvedOrg, boundPerson } from './actors.j
 import type { Position } from '../../events/store/event-store.js';
 import { chinaYear } from '../../events/vocabulary/index.js';
 import { IDEMPOTENCY_TTL_MS } from '../../api/idempotency.js';
+import { getEnrolment } from '../../projections/enrolments.js';
 import { type TestSystem, captcha, orgPayload, randomIdNumber, startTestSystem, uniqueName } from './system.js';
 
 type Json = Record<string, unknown>;
@@ -147,6 +148,19 @@ describe('Idempotency-Key', () => {
     expect(again.headers).toMatchObject({ 'idempotent-replayed': 'true', 'x-request-id': 'replay-check-1', 'x-content-type-options': 'nosniff' });
   });
 
+  it('answers 503, not 500, when the keys cannot be read, and writes nothing', async () => {
+    const head = await system.store.headPosition();
+    await system.db.exec(`ALTER TABLE idempotency_keys RENAME TO idempotency_keys_away`);
+    try {
+      const response = await declare(person, crypto.randomUUID());
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('5');
+    } finally {
+      await system.db.exec(`ALTER TABLE idempotency_keys_away RENAME TO idempotency_keys`);
+    }
+    expect(await eventsSince(head, ['credit-'])).toEqual([]);
+  });
+
   it.each([
     ['a space', 'two words'],
     ['a control character', 'key\u0001'],
@@ -191,6 +205,18 @@ describe('Idempotency-Key', () => {
     expect((await eventsSince(head, ['class-'])).filter((e) => e.type === 'SeatRequested')).toHaveLength(1);
     // Without a key, enrolling again is refused as what it is: already enrolled.
     expect((await send('POST', `/api/v1/classes/${classId}/enrolments`, undefined, {}, person.token)).statusCode).toBe(409);
+
+    // As if the first answer had been a 503 (nothing kept), and the person then cancelled: the old key cannot enrol
+    // again under the cancelled enrolment's id.
+    await system.db.query(`UPDATE idempotency_keys SET status_code = NULL, body = NULL`);
+    const cancelled = await send('POST', `/api/v1/enrolments/${first.result!.enrolmentId as string}/cancel`, undefined, {}, person.token);
+    expect(cancelled.statusCode).toBe(200);
+    await expect.poll(async () => (await getEnrolment(system.db, first.result!.enrolmentId as string))?.status, { timeout: 10_000, interval: 100 }).toBe('cancelled');
+    const late = await send('POST', `/api/v1/classes/${classId}/enrolments`, undefined, { 'idempotency-key': key }, person.token);
+    expect(late.statusCode).toBe(409);
+    expect(late.result).toMatchObject({ code: 'idempotency_key_spent', details: [{ field: 'Idempotency-Key' }] });
+    // A new key enrols again.
+    expect((await send('POST', `/api/v1/classes/${classId}/enrolments`, undefined, { 'idempotency-key': crypto.randomUUID() }, person.token)).statusCode).toBe(201);
   });
 
   it('documents the header on exactly the routes that take it', async () => {

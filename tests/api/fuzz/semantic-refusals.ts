@@ -37,6 +37,12 @@ export const SEMANTIC_REFUSALS: Refusal[] = [
     applies: (_, name) => name === 'POST /api/v1/credit-records' || name === 'PATCH /api/v1/credit-records/{recordId}',
   },
   { why: 'a class starts today or later', statuses: [422], fields: ['startDate', 'endDate'], applies: (_, name) => name === 'POST /api/v1/classes' },
+  {
+    why: 'an Idempotency-Key already used for another request (422), or for one carried out whose result changed since (409)',
+    statuses: [409, 422],
+    fields: ['Idempotency-Key'],
+    applies: (op) => (op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+  },
   { why: 'dishonesty is recorded for a registered person', statuses: [422], fields: ['personId', 'idNumber'], applies: (_, name) => name === 'POST /api/v1/dishonesty-records' },
 ];
 

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { takePidLock } from '../../../events/store/pid-lock.js';
 
-const inUse = (holder: number): never => {
-  throw new Error(`in use by ${holder}`);
+const inUse = (holder?: number): never => {
+  throw new Error(holder === undefined ? 'could not lock' : `in use by ${holder}`);
 };
 
 describe('pid lock', () => {
