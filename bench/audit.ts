@@ -7,7 +7,7 @@
  *    projection's own catch-up from the start in the live schema, same events.
  */
 import crypto from 'node:crypto';
-import pg from 'pg';
+import { createScratchPostgresDatabase } from '../tests/support/scratch-postgres.js';
 import { openDatabase } from '../events/store/database.js';
 import type { NewEvent } from '../events/store/event-store.js';
 import { createPostgresEventStore } from '../events/store/postgres-event-store.js';
@@ -18,7 +18,6 @@ import { createProjectionRunner } from '../projections/runner.js';
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 100_000);
 const PER_STREAM = 5;
-const ADMIN_URL = process.env.JXJY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CATEGORIES = ['public', 'professional', 'elective'] as const;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
@@ -28,13 +27,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ seconds: number; resu
 }
 
 async function main() {
-  const name = `jxjy_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+  const scratch = await createScratchPostgresDatabase('jxjy_bench');
+  const db = await openDatabase({ engine: 'postgres', url: scratch.url, poolSize: 4 });
   try {
     const store = await createPostgresEventStore(db);
     const people = Array.from({ length: 2_000 }, () => crypto.randomUUID());
@@ -83,8 +77,7 @@ async function main() {
     console.log(`| replay credit_totals as of the head | ${replay.seconds.toFixed(2)} s (${rate(EVENTS, replay.seconds)} events/s) | live catch-up from the start: ${catchUp.seconds.toFixed(2)} s (${rate(EVENTS, catchUp.seconds)} events/s) | ${((catchUp.seconds / replay.seconds) * 100).toFixed(0)}% |`);
   } finally {
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -6,29 +6,14 @@
  * importer's peak memory (RSS and heap above where they started, sampled every 20 ms). Figures, never pass/fail.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import pg from 'pg';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import { legacyImportStream } from '../events/legacy.js';
-import { openDatabase } from '../events/store/database.js';
-import { createFilesystemFileStore } from '../events/store/files/filesystem-file-store.js';
-import { createPostgresEventStore } from '../events/store/postgres-event-store.js';
-import { projections } from '../projections/index.js';
-import { createProjectionRunner } from '../projections/runner.js';
-import { buildWorkflowBundle } from '../runtime/temporal/build-bundle.js';
-import { startDevServer } from '../runtime/temporal/dev-server.js';
-import { installSdkRuntime } from '../runtime/temporal/sdk-runtime.js';
-import { findTemporalBinary } from '../runtime/temporal/temporal-binary.js';
-import { createActivities } from '../workflows/activities/index.js';
 import { lifecycleWorkflowType } from '../workflows/kit/messages.js';
 import { legacyImportLifecycleId, legacyImportWorkflowId, startLegacyImportUpdate } from '../workflows/legacy/messages.js';
+import { startBenchSystem } from './bench-system.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const BATCH = 2_000;
-const ADMIN_URL = process.env.JXJY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CATEGORIES = ['公需科目', '专业科目', '选修科目'];
 
 function idNumber(i: number): string {
@@ -67,38 +52,9 @@ async function sampled<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
 }
 
 async function main() {
-  installSdkRuntime(console, 'ERROR');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-bench-import-'));
-  const name = `jxjy_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const cleanups: Array<() => Promise<unknown>> = [];
+  const system = await startBenchSystem({ label: 'import' });
   try {
-    const [binary, bundle] = await Promise.all([findTemporalBinary({ temporalCli: process.env.TEMPORAL_CLI }), buildWorkflowBundle({ outFile: path.join(tmp, 'bundle.js') })]);
-    const temporalServer = await startDevServer({ binary, dbFilename: path.join(tmp, 'temporal.db'), sqlitePragmas: { journal_mode: 'WAL', synchronous: 'NORMAL' } });
-    cleanups.push(() => temporalServer.stop());
-    const db = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 8 });
-    cleanups.push(() => db.close());
-    const store = await createPostgresEventStore(db);
-    const runner = createProjectionRunner({ db, store, projections });
-    await runner.init();
-    runner.start();
-    cleanups.push(() => runner.stop());
-    const files = createFilesystemFileStore(path.join(tmp, 'files'));
-    const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
-    const connection = await Connection.connect({ address: temporalServer.address });
-    cleanups.push(() => nativeConnection.close(), () => connection.close());
-    const client = new Client({ connection });
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue: 'bench-import', workflowBundle: { codePath: bundle }, activities: createActivities({ store, db, files }) });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-    });
-
+    const { client, db, store, files, config } = system;
     const bytes = csv();
     const stored = await files.put(new Uint8Array(bytes));
     const importId = crypto.randomUUID();
@@ -106,7 +62,7 @@ async function main() {
       await client.workflow.executeUpdateWithStart(startLegacyImportUpdate, {
         args: [{ importId, kind: 'records', dryRun: false, firstDeclarableYear: 2019, actor: { id: 'bench', role: 'admin' }, file: { sha256: stored.sha256, filename: 'bench.csv', size: stored.size, format: 'csv', encoding: 'utf-8' } }],
         startWorkflowOperation: new WithStartWorkflowOperation(lifecycleWorkflowType('legacy'), {
-          workflowId: legacyImportWorkflowId(importId), taskQueue: 'bench-import', args: [{ id: legacyImportLifecycleId(importId) }], workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowId: legacyImportWorkflowId(importId), taskQueue: config.temporalTaskQueue, args: [{ id: legacyImportLifecycleId(importId) }], workflowIdConflictPolicy: 'USE_EXISTING',
         }),
       });
       for (;;) {
@@ -145,10 +101,7 @@ async function main() {
     console.log(`| peak RSS above start (worker + runner in this process) | ${imported.rssMiB.toFixed(0)} MiB | ${raw.rssMiB.toFixed(0)} MiB | |`);
     console.log(`| peak heap above start | ${imported.heapMiB.toFixed(0)} MiB | ${raw.heapMiB.toFixed(0)} MiB | |`);
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await system.close();
   }
 }
 

@@ -20,7 +20,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchPostgresDatabase } from '../tests/support/scratch-postgres.js';
 import { type Database, openDatabase } from '../events/store/database.js';
 import type { EventStore, NewEvent } from '../events/store/event-store.js';
 import { eventHash } from '../events/store/hash-chain.js';
@@ -33,7 +33,6 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
 const BATCH_SIZE = 100;
 const CATCH_UP_ROUNDS = 7;
 const PER_STREAM = 10;
-const ADMIN_URL = process.env.JXJY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const RAW_DDL = `
 CREATE TABLE raw_events (
@@ -248,19 +247,13 @@ async function main() {
     await benchEngine('PGlite (file)', lite, await createPostgresEventStore(lite));
     await lite.close();
 
-    const name = `jxjy_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const scratch = await createScratchPostgresDatabase('jxjy_bench');
     try {
-      const url = new URL(ADMIN_URL);
-      url.pathname = `/${name}`;
-      const server = await openDatabase({ engine: 'postgres', url: url.toString(), poolSize: 4 });
+      const server = await openDatabase({ engine: 'postgres', url: scratch.url, poolSize: 4 });
       await benchEngine('PostgreSQL', server, await createPostgresEventStore(server));
       await server.close();
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

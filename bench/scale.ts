@@ -137,7 +137,7 @@ async function main() {
   }
   if (!options.skip.has('temporal')) {
     phase('temporal');
-    results.temporal = await measureTemporalCosts(options.adminUrl, 10, log);
+    results.temporal = await measureTemporalCosts(10, log);
     write();
   }
   log(`report: ${path.join(options.out, `${label}.md`)}${options.keep ? ` (database ${options.database} kept)` : ''}`);

@@ -6,26 +6,8 @@
  * for the province (README "Capacity") is built on these counts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { bootstrapAdmin } from '../../api/accounts/bootstrap-admin.js';
-import { createLogger } from '../../api/logger.js';
-import { featurePlugins } from '../../api/plugins.js';
-import { createServer } from '../../api/server.js';
-import { createFilesystemFileStore } from '../../events/store/files/filesystem-file-store.js';
-import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
-import { projections } from '../../projections/index.js';
-import { createProjectionRunner } from '../../projections/runner.js';
-import { loadConfig } from '../../runtime/config.js';
-import { buildWorkflowBundle } from '../../runtime/temporal/build-bundle.js';
-import { startDevServer } from '../../runtime/temporal/dev-server.js';
-import { installSdkRuntime } from '../../runtime/temporal/sdk-runtime.js';
-import { findTemporalBinary } from '../../runtime/temporal/temporal-binary.js';
-import { createActivities } from '../../workflows/activities/index.js';
+import { startBenchSystem } from '../bench-system.js';
 import { HttpActor } from '../http-actor.js';
-import { databaseUrl, dropDatabase, openBenchDatabase, recreateDatabase } from './database.js';
 
 export interface TemporalCosts {
   lifecycles: number;
@@ -45,46 +27,11 @@ function eventType(event: Record<string, unknown>): string {
   return key ? key[0]!.toUpperCase() + key.slice(1, -'EventAttributes'.length) : 'unknown';
 }
 
-export async function measureTemporalCosts(adminUrl: string, lifecycles: number, log: (line: string) => void): Promise<TemporalCosts> {
-  installSdkRuntime(console, 'ERROR');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-scale-temporal-'));
-  const name = 'jxjy_scale_temporal';
-  await recreateDatabase(adminUrl, name);
-  const cleanups: Array<() => Promise<unknown>> = [];
+export async function measureTemporalCosts(lifecycles: number, log: (line: string) => void): Promise<TemporalCosts> {
+  const system = await startBenchSystem({ label: 'scale-temporal', api: true });
   try {
-    const [binary, bundle] = await Promise.all([findTemporalBinary({ temporalCli: process.env.TEMPORAL_CLI }), buildWorkflowBundle({ outFile: path.join(tmp, 'bundle.js') })]);
-    const dbFile = path.join(tmp, 'temporal.db');
-    const temporalServer = await startDevServer({ binary, dbFilename: dbFile, sqlitePragmas: { journal_mode: 'WAL', synchronous: 'NORMAL' } });
-    cleanups.push(() => temporalServer.stop());
-    const db = await openBenchDatabase(databaseUrl(adminUrl, name), 8);
-    cleanups.push(() => db.close());
-    const store = await createPostgresEventStore(db);
-    const runner = createProjectionRunner({ db, store, projections });
-    await runner.init();
-    runner.start();
-    cleanups.push(() => runner.stop());
-    const env = { ...process.env, DATA_DIR: tmp, JXJY_CAPTCHA: 'reveal', JXJY_ADMIN_USERNAME: 'admin', JXJY_ADMIN_PASSWORD: 'Initial2026x', JXJY_LOGIN_RATE_PER_MINUTE: '100000', LOG_LEVEL: 'silent' };
-    const config = { ...loadConfig(env), port: 0 };
-    const nativeConnection = await NativeConnection.connect({ address: temporalServer.address });
-    const connection = await Connection.connect({ address: temporalServer.address });
-    cleanups.push(() => nativeConnection.close(), () => connection.close());
-    const client = new Client({ connection });
-    const activities = createActivities({ store, db, lifecycles: { client: () => client, settings: config } });
-    const worker = await Worker.create({ connection: nativeConnection, taskQueue: config.temporalTaskQueue, workflowBundle: { codePath: bundle }, activities });
-    const running = worker.run();
-    cleanups.push(async () => {
-      worker.shutdown();
-      await running;
-    });
-    const server = await createServer({
-      config, db, store, files: createFilesystemFileStore(path.join(tmp, 'files')), logger: createLogger(config),
-      temporal: { client, check: async () => {} }, projections: runner, plugins: featurePlugins,
-    });
-    await server.start();
-    cleanups.push(() => server.stop());
-    await bootstrapAdmin({ store, db, client, config });
-
-    const actors = new HttpActor(server.info.uri);
+    const { client, temporalDbFile: dbFile } = system;
+    const actors = new HttpActor(system.apiUri!);
     const unit = await actors.approvedUnit();
     const person = await actors.boundPerson(unit, '基准');
     await actors.creditLifecycle(person, unit); // warm
@@ -123,8 +70,6 @@ export async function measureTemporalCosts(adminUrl: string, lifecycles: number,
       temporalBytesPerLifecycle: (fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0)) / (lifecycles + 1),
     };
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-    await dropDatabase(adminUrl, name);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await system.close();
   }
 }
