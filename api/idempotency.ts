@@ -16,8 +16,8 @@
  * - A first try refused (4xx) created nothing and frees the key, for the corrected request. (A claim whose answer
  *   was lost to the database connection stays, as after a 503: the retry acts as a retry, and a refusal then does not
  *   free the key, so a corrected request needs a new key.)
- * - A retry whose first try went through and whose result has moved on since (an enrolment cancelled, an application
- *   rejected) is a 409 naming the header (`keySpent`): an old key never makes a new thing.
+ * - A retry after the run has ended meets the lifecycle's own refusal of a request it has seen (a class refuses an
+ *   enrolment id twice; an organisation its first registration again): an old key never makes a new thing.
  * - The same key with another request (another body or another target) is a 422 naming the header, while the key is
  *   claimed: a key is one request's, not a session's. Keys are per caller (the signed-in account; for registration,
  *   anyone) and per route.
@@ -32,9 +32,9 @@ import crypto from 'node:crypto';
 import type { Lifecycle, ReqRef, Request, ResponseToolkit, Server } from '@hapi/hapi';
 import Boom from '@hapi/boom';
 import { canonicalJson } from '../events/store/hash-chain.js';
+import { nameBasedId } from '../events/store/name-based-id.js';
 import { nowOf } from './clock.js';
-import { ConflictError, UnavailableError, UnprocessableError, ValidationError } from './errors.js';
-import { toApiError } from './known-errors.js';
+import { UnavailableError, UnprocessableError, ValidationError } from './errors.js';
 import { requestHeader } from './headers.js';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -44,10 +44,12 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /** Printable ASCII without spaces, at most 255 characters: a UUID, a ULID, a client's own token. */
-const KEY = /^[\x21-\x7e]{1,255}$/;
+export const KEY_PATTERN = '^[!-~]+$';
+export const KEY_MAX_LENGTH = 255;
+const KEY = new RegExp(KEY_PATTERN);
 const LABEL = { zh: '幂等键（Idempotency-Key）', en: 'Idempotency key (Idempotency-Key)' };
 
-export const IDEMPOTENCY_DDL = `
+const IDEMPOTENCY_DDL = `
 CREATE TABLE IF NOT EXISTS idempotency_keys (
   key_hash    text PRIMARY KEY,
   fingerprint text NOT NULL,
@@ -81,18 +83,13 @@ declare module '@hapi/hapi' {
 /** An id for what this request creates: the same on every try under its Idempotency-Key, else random. */
 export function idempotentId<R extends ReqRef>(request: Request<R>, name: string): string {
   const idempotency = request.app.idempotency;
-  if (!idempotency) return crypto.randomUUID();
-  const bytes = crypto.createHash('sha256').update(`${idempotency.seed}\n${name}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8: an id of the application's own making (RFC 9562)
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // the RFC variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return idempotency ? nameBasedId(`${idempotency.seed}\n${name}`) : crypto.randomUUID();
 }
 
-/** The lifecycle command's Update id under an Idempotency-Key: Temporal answers a retry with the first outcome. */
-export function idempotentUpdateId<R extends ReqRef>(request: Request<R>): { updateId?: string } {
+/** The lifecycle command's Update id under an Idempotency-Key (api/lifecycles.ts sends it): a retry gets the first outcome. */
+export function idempotentUpdateId<R extends ReqRef>(request: Request<R>): string | undefined {
   const idempotency = request.app.idempotency;
-  return idempotency ? { updateId: `idempotent-${idempotency.seed}` } : {};
+  return idempotency && `idempotent-${idempotency.seed}`;
 }
 
 export async function registerIdempotency(server: Server): Promise<void> {
@@ -106,7 +103,7 @@ export async function registerIdempotency(server: Server): Promise<void> {
   server.ext('onPostAuth', (request: Request, h: ResponseToolkit) => {
     const key = requestHeader(request, IDEMPOTENCY_HEADER);
     // Sent twice, Node joins the two with ", ": not a key either.
-    if (key !== undefined && request.route.settings.plugins?.jxjy?.idempotent && !KEY.test(key)) throw invalidKey();
+    if (key !== undefined && request.route.settings.plugins?.jxjy?.idempotent && (key.length > KEY_MAX_LENGTH || !KEY.test(key))) throw invalidKey();
     return h.continue;
   });
 
@@ -123,7 +120,7 @@ export async function registerIdempotency(server: Server): Promise<void> {
       .createHmac('sha256', fingerprintKey)
       .update(canonicalJson({ path: request.path, query: request.query, payload: without(request.payload, options.varies ?? []) }))
       .digest('hex');
-    const claim = await unavailableOnFailure(() => claimKey(keyHash, fingerprint, now));
+    const claim = await claimKey(keyHash, fingerprint, now);
     if (claim.kind === 'another-request') {
       const message = { zh: '该幂等键已用于另一个请求，请为新请求使用新的键', en: 'this Idempotency-Key was used for another request; use a new key for a new request' };
       throw new UnprocessableError(message, { details: [{ field: IDEMPOTENCY_HEADER, message }] });
@@ -201,27 +198,6 @@ export async function registerIdempotency(server: Server): Promise<void> {
     }
     return h.continue;
   });
-}
-
-/**
- * A retry under a key whose first try went through and whose result has moved on since (the enrolment was cancelled,
- * the application rejected): acting again would make a new thing under an old key. The client uses a new key.
- */
-export function keySpent(): ConflictError {
-  const message = {
-    zh: '该幂等键对应的请求已办理完毕，其结果此后已有变化；如需再次办理，请使用新的键',
-    en: 'the request under this Idempotency-Key was carried out and its result has changed since; use a new key to do it again',
-  };
-  return new ConflictError(message, { code: 'idempotency_key_spent', details: [{ field: IDEMPOTENCY_HEADER, message }] });
-}
-
-/** The key's table failing is the database being unavailable: a 503 the client may retry, never a 500. */
-async function unavailableOnFailure<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toApiError(error) ?? new UnavailableError(undefined, { cause: error });
-  }
 }
 
 function invalidKey(): ValidationError {

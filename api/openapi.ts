@@ -5,7 +5,7 @@
  */
 import type { RequestRoute, Server } from '@hapi/hapi';
 import './route-options.js';
-import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from './idempotency.js';
+import { IDEMPOTENCY_HEADER, KEY_MAX_LENGTH, KEY_PATTERN, REPLAYED_HEADER } from './idempotency.js';
 import { linkCreatedIdentifiers } from './openapi-links.js';
 import { type JsonSchema, isRecord, toJsonSchema } from './openapi-schemas.js';
 
@@ -159,7 +159,7 @@ function idempotencyParameter(route: RequestRoute): OpenApiParameter[] {
     in: 'header',
     required: false,
     description: 'Sent again with the same request, the thing is created once: the same answer for 24 hours (Idempotent-Replayed: true); another request under the same key is a 422.',
-    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]+$' },
+    schema: { type: 'string', minLength: 1, maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN },
   }];
 }
 

@@ -85,6 +85,11 @@ export interface ClassState {
   seats: Record<string, { enrolmentId: string; approved: boolean }>;
   /** personId → enrolmentId, first come first served. */
   waitlist: Array<{ personId: string; enrolmentId: string }>;
+  /**
+   * Every enrolment id ever requested here, cancelled and ended ones too: one id is one request, however often it is
+   * sent. (Absent from a state carried over from before it was kept: read as none.)
+   */
+  requested?: readonly string[];
 }
 
 export const initialClassState = (classId: string): ClassState => ({
@@ -105,9 +110,10 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
       return { ...state, status: 'completed' };
     case 'SeatRequested': {
       const { personId, enrolmentId, seated } = event.data;
+      const requested = [...(state.requested ?? []), enrolmentId];
       return seated
-        ? { ...state, seats: { ...state.seats, [personId]: { enrolmentId, approved: false } } }
-        : { ...state, waitlist: [...state.waitlist, { personId, enrolmentId }] };
+        ? { ...state, requested, seats: { ...state.seats, [personId]: { enrolmentId, approved: false } } }
+        : { ...state, requested, waitlist: [...state.waitlist, { personId, enrolmentId }] };
     }
     case 'SeatGranted': {
       const waiting = state.waitlist.find((w) => w.personId === event.data.personId);

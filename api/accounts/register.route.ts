@@ -6,13 +6,13 @@
  */
 import type { ServerRoute } from '@hapi/hapi';
 import { idNumberClaimStream, usernameClaimStream } from '../../events/account.js';
-import { claimOwner } from '../../events/store/claims.js';
+import { claimedByAnother } from '../../events/store/claims.js';
 import { discardPendingCredential, storePendingCredential } from '../../events/store/credentials.js';
 import { ID_NUMBER_TAKEN, USERNAME_TAKEN } from '../../workflows/accounts/messages.js';
 import { personWorkflowId, registerPersonUpdate } from '../../workflows/persons/messages.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
-import { idempotentId, idempotentUpdateId } from '../idempotency.js';
+import { idempotentId } from '../idempotency.js';
 import { idNumber, password, personName, phone, username } from '../identifiers.js';
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
@@ -67,9 +67,8 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
       const accountId = idempotentId(request, 'accountId');
       const personId = idempotentId(request, 'personId');
       const credentialId = idempotentId(request, 'credentialId');
-      const claimedByAnother = async (stream: string) => ![null, accountId].includes(await claimOwner(store, stream));
-      if (await claimedByAnother(usernameClaimStream(body.username))) throw taken('username', USERNAME_TAKEN);
-      if (await claimedByAnother(idNumberClaimStream(body.idNumber))) throw taken('idNumber', ID_NUMBER_TAKEN);
+      if (await claimedByAnother(store, usernameClaimStream(body.username), accountId)) throw taken('username', USERNAME_TAKEN);
+      if (await claimedByAnother(store, idNumberClaimStream(body.idNumber), accountId)) throw taken('idNumber', ID_NUMBER_TAKEN);
 
       await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.password), at: now });
       const metadata = eventMetadata(request);
@@ -77,7 +76,6 @@ export const registerRoute: ServerRoute<{ Payload: RegisterPayload }> = {
         const person = await sendCommand(request, {
           workflowId: personWorkflowId(personId),
           update: registerPersonUpdate,
-          ...idempotentUpdateId(request),
           args: {
             accountId, username: body.username, credentialId, name: body.name, idNumber: body.idNumber,
             ...(body.phone ? { phone: body.phone } : {}), actor: metadata.actor, correlationId: metadata.correlationId,

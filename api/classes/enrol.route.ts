@@ -7,14 +7,13 @@
  */
 import type { ServerRoute } from '@hapi/hapi';
 import { toHours } from '../../events/credit.js';
-import type { EnrolmentStatus } from '../../events/enrolment.js';
 import { maskIdNumber } from '../../events/vocabulary/index.js';
 import { getEnrolment, listMyEnrolments } from '../../projections/enrolments.js';
 import { classWorkflowId, requestSeatUpdate } from '../../workflows/classes/messages.js';
 import { cancelEnrolmentUpdate, enrolmentWorkflowId } from '../../workflows/enrolments/messages.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { Joi } from '../joi.js';
-import { idempotentId, idempotentUpdateId, keySpent } from '../idempotency.js';
+import { idempotentId } from '../idempotency.js';
 import { sendCommand } from '../lifecycles.js';
 import { loadBinding, loadPerson } from '../persons/person-repository.js';
 import { afterQuery, waitForPosition } from '../read-your-writes.js';
@@ -25,9 +24,6 @@ import { myEnrolmentSchema } from './schemas.js';
 
 const BIND_FIRST = { zh: '请先在“单位绑定”中与工作单位完成绑定，再报名培训班', en: 'bind to your employer unit first: classes are offered by your unit’s region' };
 
-
-/** An enrolment still standing: a retry of the request that made it is answered by its lifecycle. */
-const ACTIVE = new Set<EnrolmentStatus>(['waitlisted', 'pending', 'approved']);
 export const enrolRoute: ServerRoute<{ Params: { classId: string } }> = {
   method: 'POST',
   path: '/classes/{classId}/enrolments',
@@ -51,17 +47,10 @@ export const enrolRoute: ServerRoute<{ Params: { classId: string } }> = {
       const state = await loadClass(request, request.params.classId);
       if (!visibleFrom(state.details!.regionCode, unit.regionCode)) throw new NotFoundError();
       const enrolmentId = idempotentId(request, 'enrolmentId');
-      // A retry under a key whose enrolment went through and has ended since (cancelled, rejected…) would enrol anew
-      // under the old enrolment's id.
-      if (request.app.idempotency?.first === false) {
-        const earlier = await getEnrolment(request.server.app.deps.db, enrolmentId);
-        if (earlier && !ACTIVE.has(earlier.status)) throw keySpent();
-      }
       const metadata = eventMetadata(request);
       const view = await sendCommand(request, {
         workflowId: classWorkflowId(state.classId),
         update: requestSeatUpdate,
-        ...idempotentUpdateId(request),
         args: { personId, enrolmentId, person: { name: person.name, idNumberMasked: maskIdNumber(person.idNumber) }, actor: metadata.actor, correlationId: metadata.correlationId },
       });
       const seated = Boolean(view.seats[personId]);

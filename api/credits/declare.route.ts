@@ -7,7 +7,7 @@ import type { ServerRoute } from '@hapi/hapi';
 import { type CreditCategory, type CreditDeclaration, type CreditMode, toHalfHours, toHours } from '../../events/credit.js';
 import { createCreditUpdate, creditWorkflowId, editCreditUpdate } from '../../workflows/credits/messages.js';
 import { Joi } from '../joi.js';
-import { idempotentId, idempotentUpdateId } from '../idempotency.js';
+import { idempotentId } from '../idempotency.js';
 import { sendCommand } from '../lifecycles.js';
 import { eventMetadata } from '../request-context.js';
 import { loadOwnRecord, recordBody } from './record-access.js';
@@ -49,7 +49,6 @@ export const declareRoute: ServerRoute<{ Payload: DeclarationPayload }> = {
       const view = await sendCommand(request, {
         workflowId: creditWorkflowId(recordId),
         update: createCreditUpdate,
-        ...idempotentUpdateId(request),
         args: {
           personId: request.auth.credentials.subjectId,
           declaration: toDeclaration(request.payload),

@@ -6,6 +6,6 @@ import type { ReqRef, Request } from '@hapi/hapi';
 import { type OrgApplication, type OrgView, applyUpdate, orgWorkflowId } from '../../workflows/org/messages.js';
 import { sendCommand } from '../lifecycles.js';
 
-export function sendApplication<R extends ReqRef>(request: Request<R>, application: OrgApplication, options: { updateId?: string } = {}): Promise<OrgView> {
-  return sendCommand(request, { workflowId: orgWorkflowId(application.orgId), update: applyUpdate, args: application, ...options });
+export function sendApplication<R extends ReqRef>(request: Request<R>, application: OrgApplication): Promise<OrgView> {
+  return sendCommand(request, { workflowId: orgWorkflowId(application.orgId), update: applyUpdate, args: application });
 }

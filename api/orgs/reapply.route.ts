@@ -6,7 +6,7 @@ import type { ServerRoute } from '@hapi/hapi';
 import { Joi } from '../joi.js';
 import { usccClaimStream } from '../../events/account.js';
 import type { OrgDetails } from '../../events/org.js';
-import { claimOwner } from '../../events/store/claims.js';
+import { claimedByAnother } from '../../events/store/claims.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { eventMetadata } from '../request-context.js';
 import { sendApplication } from './apply.js';
@@ -35,8 +35,7 @@ export const reapplyRoute: ServerRoute<{ Params: { orgId: string }; Payload: Rea
       const org = await loadOrgSummary(store, orgId);
       if (!org) throw new NotFoundError();
       requireProvinceRegion(request.payload.regionCode);
-      const owner = await claimOwner(store, usccClaimStream(request.payload.uscc));
-      if (owner && owner !== orgId) throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
+      if (await claimedByAnother(store, usccClaimStream(request.payload.uscc), orgId)) throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       const metadata = eventMetadata(request);
       const application = { orgId, details: { kind: org.kind, ...request.payload }, actor: metadata.actor, correlationId: metadata.correlationId };
       const view = await sendApplication(request, application);

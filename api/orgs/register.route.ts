@@ -7,7 +7,7 @@ import type { ServerRoute } from '@hapi/hapi';
 import { Joi } from '../joi.js';
 import { usccClaimStream, usernameClaimStream } from '../../events/account.js';
 import type { OrgDetails } from '../../events/org.js';
-import { claimOwner } from '../../events/store/claims.js';
+import { claimedByAnother } from '../../events/store/claims.js';
 import { discardPendingCredential, storePendingCredential } from '../../events/store/credentials.js';
 import { USERNAME_TAKEN } from '../../workflows/accounts/messages.js';
 import { USCC_TAKEN } from '../../workflows/org/messages.js';
@@ -15,8 +15,7 @@ import { consumeCaptcha } from '../accounts/captcha.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { nowOf } from '../clock.js';
 import { ConflictError } from '../errors.js';
-import { idempotentId, idempotentUpdateId, keySpent } from '../idempotency.js';
-import { getOrg } from '../../projections/orgs.js';
+import { idempotentId } from '../idempotency.js';
 import { password, username } from '../identifiers.js';
 import { eventMetadata } from '../request-context.js';
 import { fromTemporalError } from '../temporal-errors.js';
@@ -58,16 +57,10 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
       const orgId = idempotentId(request, 'orgId');
       const accountId = idempotentId(request, 'accountId');
       const credentialId = idempotentId(request, 'credentialId');
-      // A retry under a key whose application went through and was decided since would be a re-application by anyone
-      // holding the key: the organisation's reviewer re-applies, signed in (POST /orgs/{orgId}/applications).
-      if (request.app.idempotency?.first === false) {
-        const earlier = await getOrg(db, orgId);
-        if (earlier && earlier.status !== 'pending') throw keySpent();
-      }
-      if (![null, accountId].includes(await claimOwner(store, usernameClaimStream(body.reviewerUsername)))) {
+      if (await claimedByAnother(store, usernameClaimStream(body.reviewerUsername), accountId)) {
         throw new ConflictError(USERNAME_TAKEN, { details: [{ field: 'reviewerUsername', message: USERNAME_TAKEN }] });
       }
-      if (![null, orgId].includes(await claimOwner(store, usccClaimStream(body.uscc)))) {
+      if (await claimedByAnother(store, usccClaimStream(body.uscc), orgId)) {
         throw new ConflictError(USCC_TAKEN, { details: [{ field: 'uscc', message: USCC_TAKEN }] });
       }
       await storePendingCredential(db, { credentialId, accountId, passwordHash: await hashPassword(body.reviewerPassword), at: now });
@@ -80,7 +73,7 @@ export const registerOrgRoute: ServerRoute<{ Payload: RegisterOrgPayload }> = {
         correlationId: metadata.correlationId,
       };
       try {
-        const view = await sendApplication(request, application, idempotentUpdateId(request));
+        const view = await sendApplication(request, application);
         return h.response({ orgId, status: 'pending', position: view.position }).code(201);
       } catch (error) {
         // Refused (a name taken meanwhile): this password will never be activated; after a timeout it may still be.

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import type { ServerRoute } from '@hapi/hapi';
 import { getTask } from '../../projections/tasks.js';
 import { decideTaskUpdate } from '../../workflows/kit/messages.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors.js';
+import { NotFoundError, UnprocessableError } from '../errors.js';
 import { Joi } from '../joi.js';
 import { sendCommand } from '../lifecycles.js';
 import { requireApprovedOrg } from '../orgs/org-access.js';
@@ -15,7 +15,6 @@ import { eventMetadata } from '../request-context.js';
 import type { TaskDecisionValue } from '../../events/vocabulary/index.js';
 import { decisionResultSchema } from './schemas.js';
 
-const ALREADY_DECIDED = { zh: '该待办已处理', en: 'this task has already been decided' };
 const REASON_REQUIRED = { zh: '驳回时必须填写原因', en: 'a reason is required to reject' };
 
 export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload: { decision: TaskDecisionValue; reason?: string } }> = {
@@ -45,11 +44,9 @@ export const decideTaskRoute: ServerRoute<{ Params: { taskId: string }; Payload:
       const task = await getTask(request.server.app.deps.db, taskId);
       const assigned = task && task.assignee.role === role && (role === 'admin' || task.assignee.orgId === orgId);
       if (!task || !(assigned || (role === 'admin' && task.escalated))) throw new NotFoundError();
+      // A closed task is the lifecycle's to refuse (it knows a withdrawn one from a decided one), or — the same reviewer
+      // repeating the same decision, a retry whose answer was lost — to answer with its first outcome.
       const metadata = eventMetadata(request);
-      // Closed by this very decision of this reviewer (a retry after a 503 whose decision went through): sent on, so the
-      // lifecycle answers with the first outcome instead of a 409 the reviewer would take for someone else's decision.
-      const repeated = task.decidedBy === metadata.actor.id && task.decision === decision && (task.reason ?? '') === (reason?.trim() ?? '');
-      if (task.status === 'closed' && !repeated) throw new ConflictError(ALREADY_DECIDED);
       return sendCommand(request, {
         workflowId: task.workflowId,
         update: decideTaskUpdate,

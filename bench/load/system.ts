@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../runtime/temporal/dev-server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START = path.join(ROOT, 'runtime', 'start.mjs');
@@ -25,16 +25,6 @@ export interface RunningSystem {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startSystem(options: { env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<RunningSystem> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-load-'));

@@ -128,16 +128,6 @@ export class SubmissionKey {
     this.#key = undefined;
     this.#content = undefined;
   }
-
-  /**
-   * After a failure: the key is kept only when the submission may have gone through unseen (no answer, or a 5xx such
-   * as a 503), so that trying again cannot do it twice; any other answer means nothing was done, and the next try is a
-   * new submission.
-   */
-  failed(error: unknown): void {
-    const unanswered = error instanceof ApiError && (error.status === 0 || error.status >= 500);
-    if (!unanswered) this.done();
-  }
 }
 
 /** A version-4 UUID; `crypto.randomUUID` exists only on https and localhost, and a portal may embed us on plain http. */

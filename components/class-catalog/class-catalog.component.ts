@@ -160,7 +160,6 @@ export class JxjyClassCatalog extends JxjyElement<ClassCatalogKey> {
       // The button is gone (the row shows the status now): the status line says what happened.
       this.#focusLater.request('#catalog-status');
     } catch (err) {
-      this.#enrolment.failed(err);
       if (!(err instanceof ApiError)) reportError(err);
       this.failure = { text: errorText(err, this.msg('error')), bind: err instanceof ApiError && err.code === 'binding_required' };
       this.#focusLater.request('.failure');

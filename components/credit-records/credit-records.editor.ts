@@ -70,15 +70,9 @@ export class RecordEditor {
     const api = this.#opts.api();
     const editing = this.#record;
     const { organizer, ...rest } = body;
-    let saved: CreditRecord;
-    try {
-      saved = editing
-        ? await api.patch<CreditRecord>(`/api/v1/credit-records/${encodeURIComponent(editing.recordId)}`, body)
-        : await api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest, { idempotencyKey: this.#submission.for(body) });
-    } catch (error) {
-      if (!editing) this.#submission.failed(error);
-      throw error;
-    }
+    const saved = editing
+      ? await api.patch<CreditRecord>(`/api/v1/credit-records/${encodeURIComponent(editing.recordId)}`, body)
+      : await api.post<CreditRecord>('/api/v1/credit-records', organizer ? body : rest, { idempotencyKey: this.#submission.for(body) });
     if (!editing) this.#submission.done();
     this.#opts.saved(saved, !!editing);
   }

@@ -117,7 +117,6 @@ export class JxjyOrgRegister extends JxjyElement<OrgRegisterKey> {
     settled: (form, err) => {
       // Single use: a failed attempt needs a fresh captcha; after success the form is gone.
       if (!err) return;
-      this.#submission.failed(err);
       clearCaptchaAnswer(form);
       this.#captcha.refresh();
     },

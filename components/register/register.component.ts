@@ -87,7 +87,6 @@ export class JxjyRegister extends JxjyElement<RegisterKey> {
     settled: (form, err) => {
       // Single use: a failed attempt needs a fresh captcha; after success the form is gone.
       if (!err) return;
-      this.#submission.failed(err);
       clearCaptchaAnswer(form);
       this.#captcha.refresh();
     },

@@ -27,6 +27,12 @@ export async function claimOwner(store: EventStore, stream: string): Promise<str
   return ownerOf(await store.readStream(stream));
 }
 
+/** Whether someone other than `ownerId` holds the name (its own claim, as claimName treats it, is not "taken"). */
+export async function claimedByAnother(store: EventStore, stream: string, ownerId: string): Promise<boolean> {
+  const owner = await claimOwner(store, stream);
+  return owner !== null && owner !== ownerId;
+}
+
 export async function claimName(store: EventStore, request: ClaimRequest): Promise<ClaimOutcome> {
   for (let attempt = 0; ; attempt++) {
     const events = await store.readStream(request.stream);

@@ -74,7 +74,7 @@ function acquireLock(dataDir: string): Release {
  * - maintenance_work_mem: what one CREATE INDEX or VACUUM may take, held for good once the memory has grown.
  * - max_connections: sizes the shared lock and process tables; a single-user backend is the only connection.
  */
-export const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
+const PGLITE_SETTINGS: Readonly<Record<string, string>> = {
   shared_buffers: '16MB',
   maintenance_work_mem: '16MB',
   max_connections: '8',

@@ -4,9 +4,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../runtime/temporal/dev-server.js';
 
 const LOCAL = fileURLToPath(new URL('../../.tools/moto', import.meta.url));
 
@@ -21,16 +21,6 @@ function command(): { bin: string; env: NodeJS.ProcessEnv } {
   return { bin: 'moto_server', env: process.env };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();

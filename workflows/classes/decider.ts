@@ -64,6 +64,11 @@ export const classDecider: Decider<ClassCommand | ReviewDecided, ClassEvent, Cla
         if (state.status === 'none') throw notFound(NO_CLASS);
         if (state.status !== 'accepting') throw invalidTransition({ zh: '该培训班当前不接受报名', en: 'this class is not accepting enrolment' });
         const { personId, enrolmentId } = command.request;
+        // The same request again after its lifecycle's run ended (a late retry under an Idempotency-Key, whose id it
+        // carries): it was decided then, and may have been cancelled since; never a second seat under one id.
+        if (state.requested?.includes(enrolmentId)) {
+          throw invalidTransition({ zh: '该报名请求已处理过，如需再次报名请重新提交', en: 'this enrolment request was already carried out; enrol again with a new request' });
+        }
         if (state.seats[personId] || state.waitlist.some((w) => w.personId === personId)) {
           throw invalidTransition({ zh: '您已报名该培训班', en: 'you have already enrolled in this class' });
         }

@@ -86,7 +86,10 @@ function decideApply(state: OrgState, application: OrgApplication, context: Para
       review(reviewer.accountId),
     ];
   }
-  // Rejected: a corrected application, for the same kind of organisation and with the same reviewer account.
+  // Rejected: a corrected application, for the same kind of organisation and with the same reviewer account — sent by
+  // that reviewer, signed in. A first registration's again (a late retry under an Idempotency-Key, whose ids it
+  // carries) is not one.
+  if (reviewer) throw invalidTransition({ zh: '该机构已注册，被退回后请由其审核员登录后重新申请', en: 'this organisation is already registered; after a rejection its reviewer applies again, signed in' });
   if (details.kind !== state.kind) throw invalidInput('kind', { zh: '重新申请不能更改机构类型', en: 'a re-application cannot change the kind of organisation' });
   const { kind: _kind, ...corrected } = details;
   return [

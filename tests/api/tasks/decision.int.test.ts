@@ -54,7 +54,7 @@ describe('task decisions', () => {
     const again = await decide(taskId, { decision: 'approve' });
     expect(again.statusCode).toBe(200);
     expect(again.result).toEqual(first.result);
-    // Once the inbox shows the task closed, the route's own check sees the repeat for what it is, and sends it on.
+    // And once the inbox shows the task closed: the route leaves a closed task to its lifecycle, which answers the same.
     await expect.poll(async () => (await getTask(system.db, taskId))?.status, { timeout: 10_000, interval: 100 }).toBe('closed');
     const folded = await decide(taskId, { decision: 'approve' });
     expect(folded.statusCode).toBe(200);

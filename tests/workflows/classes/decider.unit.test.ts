@@ -49,6 +49,14 @@ describe('class decider: seats', () => {
     expect(left).toEqual([{ type: 'SeatReleased', data: { classId, personId: 'd', from: 'waitlist', releasedAt: NOW } }]);
   });
 
+  it('refuses an enrolment id it has seen, even once its seat was given back: one id, one request', () => {
+    let history = givenClass(accepting()).when(seat('a'), NOW).then().history;
+    history = givenClass(history).when({ type: 'releaseSeat', change: { personId: 'a', actor: institution } }, NOW).then().history;
+    givenClass(history).when(seat('a'), NOW).thenFails('InvalidTransition');
+    const again = { ...seat('a'), request: { ...seat('a').request, enrolmentId: 'e-a-2' } };
+    givenClass(history).when(again, NOW).then();
+  });
+
   it('completes once, when closed and started, with attendees drawn from the approved', () => {
     let history = accepting();
     for (const personId of ['a', 'b']) history = givenClass(history).when(seat(personId), NOW).then().history;

@@ -102,7 +102,12 @@ describe('org decider: apply', () => {
 
   it('given a rejected organisation, when an application of another kind, then InvalidInput naming kind', () => {
     const { application, details, history, given } = decided('reject');
-    given(history).when({ type: 'apply', application: { ...application, details: { ...details, kind: 'institution' } } }, LATER).thenFails('InvalidInput', 'kind');
+    given(history).when({ type: 'apply', application: { ...application, reviewer: undefined, details: { ...details, kind: 'institution' } } }, LATER).thenFails('InvalidInput', 'kind');
+  });
+
+  it('given a rejected organisation, when its first registration comes again (a late retry), then InvalidTransition', () => {
+    const { application, history, given } = decided('reject');
+    given(history).when({ type: 'apply', application }, LATER).thenFails('InvalidTransition');
   });
 });
 
