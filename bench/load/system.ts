@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../runtime/temporal/dev-server.js';
+import { freePort } from '../../runtime/free-port.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START = path.join(ROOT, 'runtime', 'start.mjs');
@@ -24,7 +24,6 @@ export interface RunningSystem {
   /** SIGINT (an orderly shutdown), SIGKILL if it takes over 30 s; removes the data unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
-
 
 export async function startSystem(options: { env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<RunningSystem> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-load-'));

@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { freePort } from '../free-port.js';
 import { type Release, takePidLock } from '../../events/store/pid-lock.js';
 
 export interface DevServerOptions {
@@ -237,15 +237,3 @@ async function reapOrphan(dbFilename: string): Promise<void> {
   fs.rmSync(pidFile, { force: true });
 }
 
-/** A port that was free a moment ago: bind :0, read it, release it. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort } from '../temporal/dev-server.js';
+import { freePort } from '../free-port.js';
 import { type AdminBootstrap, runAdminJob } from './admin-job.js';
 import { databaseName, dropDatabase, ensureDatabase, openDatabaseProbe, withApplicationName } from './database.js';
 import { type ExitStatus, type NodeProcess, reapOrphans, spawnNodeProcess } from './node-process.js';

@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../runtime/temporal/dev-server.js';
+import { freePort } from '../../runtime/free-port.js';
 
 const LOCAL = fileURLToPath(new URL('../../.tools/moto', import.meta.url));
 
@@ -20,7 +20,6 @@ function command(): { bin: string; env: NodeJS.ProcessEnv } {
   if (fs.existsSync(local)) return { bin: 'python3', env: { ...process.env, PYTHONPATH: LOCAL } };
   return { bin: 'moto_server', env: process.env };
 }
-
 
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
