@@ -3,6 +3,7 @@
  * its reviewer, bound persons, and one credit record's whole life — declared, evidenced, submitted, approved.
  */
 import crypto from 'node:crypto';
+import { idNumberCheckChar } from '../events/vocabulary/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,9 +25,7 @@ function uscc(): string {
 function idNumber(): string {
   const day = new Date(Date.UTC(1980, 0, 1) + crypto.randomInt(0, 7300) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `440106${day}${String(crypto.randomInt(0, 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 export const percentile = (values: number[], p: number) => {

@@ -11,6 +11,7 @@ import { legacyImportStream } from '../events/legacy.js';
 import { lifecycleWorkflowType } from '../workflows/kit/messages.js';
 import { legacyImportLifecycleId, legacyImportWorkflowId, startLegacyImportUpdate } from '../workflows/legacy/messages.js';
 import { startBenchSystem } from './bench-system.js';
+import { idNumberCheckChar } from '../events/vocabulary/index.js';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const BATCH = 2_000;
@@ -19,9 +20,7 @@ const CATEGORIES = ['公需科目', '专业科目', '选修科目'];
 function idNumber(i: number): string {
   const day = new Date(Date.UTC(1970, 0, 1) + (i % 12_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `440106${day}${String(i % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, c, k) => acc + Number(c) * weights[k]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 function csv(): Buffer {

@@ -98,7 +98,7 @@ async function main() {
     const store = await createPostgresEventStore(db);
     if (!options.skip.has('rebuild')) {
       phase('rebuild');
-      results.rebuild = await rebuildAll(db, store, manifest.events, options.rebuildBatch, log);
+      results.rebuild = await rebuildAll(db, store, options.rebuildBatch, log);
       await vacuumAnalyze(url);
       write();
     }

@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../runtime/free-port.js';
+import { processTree } from '../tests/support/process-tree.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Number(process.env.BENCH_STARTUP_ROUNDS ?? 2);
@@ -97,27 +98,6 @@ function cpuMs(pid: number): number {
   }
 }
 
-/** The pid and all its descendants, through every thread's children list. */
-function tree(pid: number): number[] {
-  const found = [pid];
-  for (let i = 0; i < found.length; i++) {
-    let tasks: string[] = [];
-    try {
-      tasks = fs.readdirSync(`/proc/${found[i]}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tasks) {
-      try {
-        const children = fs.readFileSync(`/proc/${found[i]}/task/${tid}/children`, 'utf8').trim();
-        if (children) found.push(...children.split(/\s+/).map(Number));
-      } catch {
-        /* the thread ended meanwhile */
-      }
-    }
-  }
-  return [...new Set(found)];
-}
 
 function describeProcess(pid: number): ProcessFigure | undefined {
   const s = status(pid);
@@ -138,7 +118,7 @@ async function idleFootprint(pid: number): Promise<{ treeKiB: number; processes:
   await sleep(IDLE_SECONDS * 1000);
   const samples: Array<{ treeKiB: number; processes: ProcessFigure[] }> = [];
   for (let i = 0; i < SAMPLES; i++) {
-    const processes = tree(pid).map(describeProcess).filter((p): p is ProcessFigure => p !== undefined);
+    const processes = processTree(pid).map(describeProcess).filter((p): p is ProcessFigure => p !== undefined);
     samples.push({ treeKiB: processes.reduce((sum, p) => sum + p.rssKiB, 0), processes });
     if (i < SAMPLES - 1) await sleep(1000);
   }
@@ -225,9 +205,9 @@ async function startOnce(dataDir: string): Promise<StartFigure> {
   let pids: number[] = [child.pid!];
   try {
     const healthyMs = await untilHealthy(`http://127.0.0.1:${port}/health`, child, started, output);
-    const cpu = tree(child.pid!).reduce((sum, pid) => sum + cpuMs(pid), 0);
+    const cpu = processTree(child.pid!).reduce((sum, pid) => sum + cpuMs(pid), 0);
     const idle = await idleFootprint(child.pid!);
-    pids = tree(child.pid!);
+    pids = processTree(child.pid!);
     const line = log().split('\n').find((l) => l.includes('jxjy is running'));
     let startupLine: Record<string, unknown> | undefined;
     try {
@@ -239,7 +219,8 @@ async function startOnce(dataDir: string): Promise<StartFigure> {
     const stopMs = await stop(child, pids);
     return { healthyMs, cpuMs: cpu, ...idle, ...(startupLine ? { startupLine } : {}), stopMs };
   } catch (error) {
-    await stop(child, tree(child.pid!).length > 1 ? tree(child.pid!) : pids);
+    const now = processTree(child.pid!);
+    await stop(child, now.length > 1 ? now : pids);
     throw error;
   }
 }
@@ -272,7 +253,7 @@ async function npmWrapper(): Promise<number> {
     return describeProcess(child.pid!)?.rssKiB ?? 0;
   } finally {
     // npm does not wait for its script on SIGTERM: the script's node is left over, and killed by pid.
-    await stop(child, tree(child.pid!), true);
+    await stop(child, processTree(child.pid!), true);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

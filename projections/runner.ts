@@ -20,6 +20,9 @@ import { minPosition, readCheckpoints } from './checkpoints.js';
 import { createProjection, inPlacement, placement, preparePlacement, resetProjection } from './placement.js';
 import type { AnyProjection } from './projection.js';
 
+
+/** The advisory lock whose holder applies ("jxjy"): one bigint key, seen in pg_locks as classid 0, objid the key, objsubid 1. */
+export const RUNNER_LOCK_KEY = 0x6a786a79;
 export type { RunnerLogger } from './catch-up.js';
 
 export interface ProjectionRunnerOptions {
@@ -84,7 +87,7 @@ export function createProjectionRunner(options: ProjectionRunnerOptions): Projec
   const where = placement(options.schema);
   const pollMs = options.pollMs ?? 1000;
   const logger = options.logger ?? noopLogger;
-  const lockKey = options.lockKey ?? 0x6a786a79; // "jxjy"
+  const lockKey = options.lockKey ?? RUNNER_LOCK_KEY;
   const wake = options.wake ?? ((onWake: () => void) => db.listen(EVENTS_CHANNEL, onWake));
   const advanced = new EventEmitter();
   advanced.setMaxListeners(0);

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freshPrebuiltBundle } from './temporal/build-bundle.js';
+import { DEFAULT_BUNDLE_PATH, freshPrebuiltBundle } from './temporal/build-bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPONENTS = path.join(ROOT, 'components');
@@ -41,20 +41,20 @@ function componentsFresh(): boolean {
 export interface StaleBuilds {
   /** Settles when the component bundle is current (at once when it was). */
   components: Promise<void>;
-  /** Settles when the workflow bundle is current (at once when it was). */
-  workflows: Promise<void>;
+  /** The workflow bundle's path, once it is current (at once when it was): the worker loads it without looking again. */
+  workflows: Promise<string>;
 }
 
 /** Starts the builds whose sources changed, in child processes, and returns without waiting for them. */
 export function startStaleBuilds(log: (message: string) => void): StaleBuilds {
-  const builds: StaleBuilds = { components: Promise.resolve(), workflows: Promise.resolve() };
+  const builds: StaleBuilds = { components: Promise.resolve(), workflows: Promise.resolve(DEFAULT_BUNDLE_PATH) };
   if (!componentsFresh()) {
     log('building the components (sources changed since the last build)');
     builds.components = run('the component build', [path.join(COMPONENTS, 'build.mjs')], log);
   }
   if (!freshPrebuiltBundle()) {
     log('building the workflow bundle (sources changed since the last build)');
-    builds.workflows = run('the workflow bundle build', ['--import', 'tsx', path.join(ROOT, 'runtime', 'temporal', 'build-bundle.ts')], log);
+    builds.workflows = run('the workflow bundle build', ['--import', 'tsx', path.join(ROOT, 'runtime', 'temporal', 'build-bundle.ts')], log).then(() => DEFAULT_BUNDLE_PATH);
   }
   // Awaited later, maybe after a failure elsewhere: never an unhandled rejection meanwhile.
   builds.components.catch(() => {});

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { placeWhole } from '../events/store/place-whole.js';
 
 export interface Config {
   port: number;
@@ -186,16 +187,12 @@ function strongSecret(secret: string): string {
   return secret;
 }
 
-/** Embedded default: a random signing key kept in DATA_DIR so tokens survive a restart. Production must set one. */
-/**
- * Writes `content` to `file` unless another process got there first, and returns what the file holds. Written under
- * a temporary name and linked into place, so a second process starting at the same moment never reads it half-written.
- */
+/** Writes `content` to `file` (mode 0600) unless another process got there first, and returns what the file holds. */
 function publishOnce(file: string, content: string): string {
   const temporary = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
   fs.writeFileSync(temporary, content, { mode: 0o600 });
   try {
-    fs.linkSync(temporary, file);
+    placeWhole(temporary, file);
     return content;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -205,6 +202,7 @@ function publishOnce(file: string, content: string): string {
   }
 }
 
+/** Embedded default: a random signing key kept in DATA_DIR so tokens survive a restart. Production must set one. */
 function persistedSecret(dataDir: string, production: boolean): string {
   if (production) throw new ConfigError('JXJY_JWT_SECRET must be set when NODE_ENV=production');
   const file = path.join(dataDir, 'jwt.secret');

@@ -71,8 +71,8 @@ async function startAll(): Promise<void> {
   const temporalClient: { current?: Client } = {};
   const files = await openFileStore(config);
   const activities = createActivities({ store: stores.store, db: stores.db, files, lifecycles: { client: () => temporalClient.current!, settings: config }, sealKey: () => config.sealKey });
-  await builds.workflows;
-  const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config), server: temporalServer });
+  const workflowBundle = { codePath: await builds.workflows };
+  const temporal = await startTemporal({ config, activities, logger, schedules: systemSchedules(config), server: temporalServer, workflowBundle });
   temporalClient.current = temporal.client;
   stopping.push({ name: 'temporal', stop: () => temporal.stop() });
   if (signalled) return;

@@ -25,7 +25,8 @@ export interface LineSettings {
 }
 
 export interface Call {
-  body?: Json | FormData;
+  /** A function makes the body of each try anew, where a try spends something (a captcha). */
+  body?: Json | FormData | (() => Promise<Json>);
   token?: string;
   /** Statuses that count as success (default 200, 201, 202). */
   expect?: number[];
@@ -36,8 +37,6 @@ export interface Call {
    * - `as-is`: a command idempotent by itself (a task decision: its Update id is derived from the decision).
    */
   retry?: 'with-key' | 'as-is';
-  /** The body of each new try, where a try spends something (a captcha); default: the same body. */
-  retryBody?: () => Promise<Json>;
 }
 
 /** A 503 is tried again this many times in all. */
@@ -82,19 +81,19 @@ export class ApiLine {
     const requestId = `${this.settings.runTag}-c${this.settings.client}-${++this.sent}`;
     const key = call.retry === 'with-key' ? crypto.randomUUID() : undefined;
     for (let tried = 1; ; tried++) {
-      const body = tried > 1 && call.retryBody ? await call.retryBody() : call.body;
+      const body = typeof call.body === 'function' ? await call.body() : call.body;
       const last = !call.retry || tried === MAX_TRIES;
-      const answer = await this.send<T>(route, path, { ...call, body }, requestId, key, last);
+      const answer = await this.send<T>(route, path, body, call, requestId, key, last);
       if (answer.status !== 503 || last) return answer;
       await new Promise((resolve) => setTimeout(resolve, answer.retryAfterSeconds * 1_000));
     }
   }
 
   /** One try; a 503 that will be tried again is recorded as `retried`, not as an error. */
-  private async send<T>(route: string, path: string, call: Call, requestId: string, key: string | undefined, last: boolean): Promise<Answer<T> & { retryAfterSeconds: number }> {
+  private async send<T>(route: string, path: string, body: Json | FormData | undefined, call: Call, requestId: string, key: string | undefined, last: boolean): Promise<Answer<T> & { retryAfterSeconds: number }> {
     const { base, client, address, record, clock, timeoutMs } = this.settings;
     const method = route.slice(0, route.indexOf(' '));
-    const { body, token, expect = DEFAULT_EXPECT } = call;
+    const { token, expect = DEFAULT_EXPECT } = call;
     const headers: Record<string, string> = { 'x-request-id': requestId, 'x-forwarded-for': address, 'accept-language': 'en' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (key) headers['idempotency-key'] = key;

@@ -5,10 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { chinaDate } from '../../events/vocabulary/calendar.js';
+import { idNumberCheckChar } from '../../events/vocabulary/index.js';
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '欧阳'];
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞'];
 
@@ -27,8 +27,7 @@ export function idNumber(): string {
   const district = ['440103', '440104', '440105', '440106', '440111', '440112'][crypto.randomInt(6)]!;
   const day = new Date(Date.UTC(1960, 0, 1) + crypto.randomInt(0, 14_600) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `${district}${day}${String(crypto.randomInt(0, 1000)).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * ID_WEIGHTS[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 /** Today in Guangzhou (declarations and classes are judged on China Standard Time). */

@@ -16,7 +16,6 @@ export interface Api {
 export interface ServerSide {
   durations: number[];
   loopDelayP99Ms: number;
-  loopDelayMaxMs: number;
 }
 
 const SERVE_API = fileURLToPath(new URL('./serve-api.ts', import.meta.url));
@@ -26,10 +25,11 @@ export const newJwtSecret = (): string => crypto.randomBytes(36).toString('base6
 export async function startApi(databaseUrl: string, jwtSecret: string, ttl: number): Promise<Api> {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVE_API], {
     env: { ...process.env, DATABASE_URL: databaseUrl, JXJY_JWT_SECRET: jwtSecret, JXJY_ACCESS_TOKEN_TTL: String(ttl), NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const [line] = (await Promise.race([once(child.stdout!, 'data'), once(child, 'exit').then(() => [Buffer.from('')])])) as [Buffer];
-  const { uri } = JSON.parse(line.toString().split('\n')[0] || '{}') as { uri?: string };
+  // Its first message says where it listens.
+  const [started] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => [{}])])) as [{ uri?: string }];
+  const { uri } = started;
   if (!uri) throw new Error('the API did not start');
   return { uri, child };
 }

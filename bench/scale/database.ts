@@ -5,42 +5,33 @@
  * analysed as autovacuum would have done on a live system. The generated world's manifest is kept beside it, so a
  * later run can measure the same database again (`--reuse`).
  */
-import pg from 'pg';
 import { type Database, openDatabase, quoteIdent } from '../../events/store/database.js';
 import { ensureCredentialTables } from '../../events/store/credentials.js';
 import { createPostgresEventStore } from '../../events/store/postgres-event-store.js';
+import { withPostgresClient } from '../../tests/support/scratch-postgres.js';
 import type { Manifest } from './generate.js';
 
-export const databaseUrl = (adminUrl: string, name: string): string => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
+export { databaseUrl } from '../../tests/support/scratch-postgres.js';
 
-async function withAdmin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+/** The bench makes and drops only its own databases. */
+function benchDatabase(name: string): string {
+  if (!/^jxjy_scale[a-z0-9_]*$/.test(name)) throw new Error(`the bench only creates and drops databases named jxjy_scale*, not ${name}`);
+  return quoteIdent(name);
 }
 
 export async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
-  if (!/^jxjy_scale[a-z0-9_]*$/.test(name)) throw new Error(`the bench only creates databases named jxjy_scale*, not ${name}`);
-  await withAdmin(adminUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdent(name)}`);
+  await withPostgresClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${benchDatabase(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${benchDatabase(name)}`);
   });
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withPostgresClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${benchDatabase(name)} WITH (FORCE)`));
 }
 
 export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
-  return withAdmin(adminUrl, async (client) => (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1);
+  return withPostgresClient(adminUrl, async (client) => (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1);
 }
 
 interface SetAside {
@@ -72,9 +63,7 @@ export async function prepareForLoad(db: Database): Promise<SetAside> {
 /** Puts the adapter's keys and indexes back exactly as it declared them; returns seconds per step. */
 export async function finishLoad(url: string, setAside: SetAside): Promise<{ indexSeconds: number; vacuumSeconds: number }> {
   // One session, so the memory settings hold for every statement; VACUUM cannot run inside a transaction.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withPostgresClient(url, async (client) => {
     await client.query(`SET maintenance_work_mem = '1GB'`);
     const started = performance.now();
     for (const { name, definition } of setAside.constraints) await client.query(`ALTER TABLE events ADD CONSTRAINT ${quoteIdent(name)} ${definition}`);
@@ -83,21 +72,13 @@ export async function finishLoad(url: string, setAside: SetAside): Promise<{ ind
     await client.query(`VACUUM (ANALYZE) events`);
     await client.query(`VACUUM (ANALYZE) credentials`);
     return { indexSeconds: (indexed - started) / 1000, vacuumSeconds: (performance.now() - indexed) / 1000 };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** VACUUM ANALYZE of the whole database (after the rebuild: the read models' statistics, as autovacuum would keep them). */
 export async function vacuumAnalyze(url: string): Promise<void> {
   // Its own session: VACUUM refuses to run inside a transaction block, and Database.exec wraps its text in one.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('VACUUM (ANALYZE)');
-  } finally {
-    await client.end();
-  }
+  await withPostgresClient(url, (client) => client.query('VACUUM (ANALYZE)'));
 }
 
 export async function saveManifest(db: Database, manifest: Manifest): Promise<void> {

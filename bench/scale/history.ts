@@ -8,7 +8,8 @@ import type { BindingEvent, BindingState } from '../../events/binding.js';
 import type { EventMetadata } from '../../events/store/event-store.js';
 import type { BindingCommand } from '../../workflows/bindings/decider.js';
 import { type EventLog, newStream } from './event-log.js';
-import type { Actor, LifecycleInstance } from './lifecycle-instance.js';
+import type { Actor } from '../../events/task.js';
+import type { LifecycleInstance } from './lifecycle-instance.js';
 import type { Random } from './random.js';
 import type { Timeline } from './timeline.js';
 
@@ -69,7 +70,7 @@ export interface History {
   correlationId(at: number): string;
   /** Called once a person is confirmed: their records may start. */
   onBound(person: Person, at: number): void;
-  /** Called for every new credit record (the manifest samples them). */
+  /** Credit records made so far (the manifest counts them). */
   records: number;
 }
 

@@ -6,32 +6,17 @@
  * an attachment before submission, one pending binding) throws here too.
  */
 import type { EventMetadata } from '../../events/store/event-store.js';
-import type { TaskEvent } from '../../events/task.js';
+import type { Actor, TaskEvent } from '../../events/task.js';
 import type { TaskDecisionValue } from '../../events/vocabulary/index.js';
 import type { DecideContext, Decider, DomainEvent } from '../../workflows/kit/decider.js';
 import type { ReviewDecided } from '../../workflows/kit/lifecycle.js';
 import { DEFAULT_REVIEW_TIMES, type ReviewBook, type ReviewPolicy, dueReviewEvents, emptyReviewBook, evolveReviews, isReviewEvent, openReviews } from '../../workflows/kit/reviews.js';
+import { SYSTEM_METADATA, commandMetadata } from '../../workflows/kit/metadata.js';
 import { decideTask } from '../../workflows/kit/task-decision.js';
 import { type EventLog, type StreamHead, newStream } from './event-log.js';
 import type { Random } from './random.js';
 
-export interface Actor {
-  id: string;
-  role: string;
-  orgId?: string;
-}
-
-/** workflows/kit/stream.ts `commandMetadata`. */
-export const commandMetadata = (actor: Actor, correlationId?: string): EventMetadata => ({
-  actor: { id: actor.id, role: actor.role, ...(actor.orgId ? { orgId: actor.orgId } : {}) },
-  ...(correlationId ? { correlationId } : {}),
-  schemaVersion: 1,
-});
-
-/** workflows/kit/stream.ts `SYSTEM_METADATA`: the clock acted (reminders, escalations). */
-export const SYSTEM_METADATA: EventMetadata = { actor: { id: 'system', role: 'system' }, schemaVersion: 1 };
-
-export const iso = (at: number): string => new Date(at).toISOString();
+const iso = (at: number): string => new Date(at).toISOString();
 
 export class LifecycleInstance<Command, Event extends DomainEvent, State> {
   state: State;

@@ -4,9 +4,9 @@
  * targets are about.
  */
 import { parseArgs } from 'node:util';
+import { TEST_POSTGRES_URL } from '../../tests/support/scratch-postgres.js';
 
 export interface Options {
-  scale: number;
   persons: number;
   units: number;
   events: number;
@@ -30,7 +30,7 @@ export interface Options {
   out: string;
 }
 
-export const USAGE = `npm run bench:scale -- [--scale 0.01] [--persons N --units N --events N] [--big-unit 5000] [--seed 1]
+const USAGE = `npm run bench:scale -- [--scale 0.01] [--persons N --units N --events N] [--big-unit 5000] [--seed 1]
   [--db jxjy_scale_…] [--reuse] [--keep] [--skip rebuild,tail,verify,api,explain,temporal] [--rebuild-batch 500]
   [--tail 1000] [--tail-writers 8] [--requests 1500] [--rounds 3] [--concurrent 3000] [--clients 8] [--open-seconds 15]
   [--out bench/scale/results]`;
@@ -76,14 +76,13 @@ export function parseOptions(argv: string[]): Options {
   const phases = ['rebuild', 'tail', 'verify', 'api', 'explain', 'temporal'];
   for (const phase of skip) if (!phases.includes(phase)) throw new Error(`--skip knows ${phases.join(', ')} — not ${phase}`);
   return {
-    scale,
     persons,
     units: Math.max(2, Math.round(number('units', values.units, 20_000 * scale))),
     events: Math.round(number('events', values.events, 20_000_000 * scale)),
     bigUnitMembers: Math.min(Math.round(number('big-unit', values['big-unit'], 5000)), Math.floor(persons / 2)),
     seed: number('seed', values.seed, 1),
     database: values.db ?? `jxjy_scale_${String(scale).replace('.', '_')}`,
-    adminUrl: process.env.JXJY_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    adminUrl: TEST_POSTGRES_URL,
     reuse: values.reuse,
     keep: values.keep || values.reuse,
     skip,

@@ -8,7 +8,9 @@ import { type OrgEvent, orgStream } from '../../events/org.js';
 import { type AccountCommand, type AccountLifecycleState, accountDecider } from '../../workflows/accounts/decider.js';
 import { type OrgCommand, type OrgState, orgDecider, orgReviews } from '../../workflows/org/decider.js';
 import { ANONYMOUS, DAY, type History, MINUTE, type Unit, claim } from './history.js';
-import { type Actor, LifecycleInstance, commandMetadata } from './lifecycle-instance.js';
+import type { Actor } from '../../events/task.js';
+import { commandMetadata } from '../../workflows/kit/metadata.js';
+import { LifecycleInstance } from './lifecycle-instance.js';
 
 function account(history: History, accountId: string) {
   return new LifecycleInstance<AccountCommand, AccountEvent, AccountLifecycleState>(accountDecider, {}, history.log, history.random, accountId, accountStream(accountId));

@@ -12,7 +12,8 @@ import { type AccountCommand, type AccountLifecycleState, accountDecider } from 
 import { type BindingCommand, bindingDecider, bindingReviews } from '../../workflows/bindings/decider.js';
 import { type PersonCommand, type PersonState, personDecider } from '../../workflows/persons/decider.js';
 import { ANONYMOUS, DAY, HOUR, type History, MINUTE, type Person, type Unit, claim } from './history.js';
-import { LifecycleInstance, commandMetadata } from './lifecycle-instance.js';
+import { commandMetadata } from '../../workflows/kit/metadata.js';
+import { LifecycleInstance } from './lifecycle-instance.js';
 import { idNumber, personName, phone, pickRegion } from './vocabulary.js';
 
 const EDUCATION = ['doctorate', 'master', 'bachelor', 'bachelor', 'bachelor', 'associate'] as const;

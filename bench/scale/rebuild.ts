@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../events/store/database.js';
 import type { EventStore } from '../../events/store/event-store.js';
+import { parsePosition } from '../../events/store/postgres-reads.js';
 import { projections } from '../../projections/index.js';
 import { createProjectionRunner } from '../../projections/runner.js';
 
@@ -15,9 +16,11 @@ export interface RebuildResult {
   batchSize: number;
 }
 
-const globalPositionOf = (position: string) => Number(position.split(':')[1] ?? 0);
+const globalPositionOf = (position: string | undefined) => Number(parsePosition(position)[1]);
 
-export async function rebuildAll(db: Database, store: EventStore, events: number, batchSize: number, onProgress: (line: string) => void): Promise<RebuildResult> {
+/** Rebuilds every read model from the whole log: as many events as the log holds now (a reused database's tails included). */
+export async function rebuildAll(db: Database, store: EventStore, batchSize: number, onProgress: (line: string) => void): Promise<RebuildResult> {
+  const events = Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM events`)).rows[0]!.n);
   const runner = createProjectionRunner({ db, store, projections, batchSize });
   await runner.init();
   const started = performance.now();
@@ -25,7 +28,7 @@ export async function rebuildAll(db: Database, store: EventStore, events: number
     void db
       .query<{ position: string }>(`SELECT min(position) AS position FROM projection_checkpoints`)
       .then(({ rows }) => {
-        const done = globalPositionOf(rows[0]?.position ?? '');
+        const done = globalPositionOf(rows[0]?.position);
         const seconds = (performance.now() - started) / 1000;
         onProgress(`  rebuild at event ${done.toLocaleString('en-US')} of ${events.toLocaleString('en-US')} (${Math.round(done / seconds).toLocaleString('en-US')}/s)`);
       })

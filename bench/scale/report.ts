@@ -104,7 +104,7 @@ export function renderMarkdown(r: Results): string {
     lines.push('## Read routes', '');
     lines.push(`Big unit: ${n(r.routes.members)} confirmed members, ${n(r.routes.inboxOpen)} open tasks in its inbox. Pages of 20 unless stated; "a later page" = a random one of its later pages, by its cursor.`, '');
     lines.push(
-      'Client-observed wall time per request. Sequential: one request at a time, in rounds interleaved with the other routes (p99 of each round shown; the verdict takes the median round). Saturated: that many requests always in flight (req/s = what one API process serves). Open loop: random (Poisson) arrivals at a quarter and at half the saturated rate — on this 2-core machine the load generator, the API and PostgreSQL share the two cores, so "half of saturation" is already most of the machine. "API" = the API process\'s own time (received → response written); "loop p99" = how late its event loop ran timers (waiting for a core shows here); "load" = 1-minute load average when the measurement began.',
+      `Client-observed wall time per request. Sequential: one request at a time, in rounds interleaved with the other routes (p99 of each round shown; the verdict takes the median round). Saturated: that many requests always in flight (req/s = what one API process serves). Open loop: random (Poisson) arrivals at a quarter and at half the saturated rate — on this ${r.machine.cpus}-core machine the load generator, the API and PostgreSQL share its cores, so "half of saturation" is already much of the machine. "API" = the API process's own time (received → response written); "loop p99" = how late its event loop ran timers (waiting for a core shows here); "load" = 1-minute load average when the measurement began.`,
       '',
     );
     lines.push('| route | mode | requests | p50 ms | p90 ms | p99 ms | max ms | req/s | round p99s | API p50 / p99 ms | loop p99 ms | load | target (p99) | |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
@@ -117,7 +117,7 @@ export function renderMarkdown(r: Results): string {
   if (r.temporal) {
     const t = r.temporal;
     lines.push('## What the lifecycles cost Temporal (dev server, real worker and API)', '');
-    lines.push(`${t.lifecycles} credit lifecycles one at a time over HTTP (declare, attach, submit, approve): ${ms(t.lifecycleMs)} ms each. Temporal's SQLite file afterwards: ${n(t.temporalBytesPerLifecycle / 1024)} KiB per lifecycle (every run kept, dev-server retention).`, '');
+    lines.push(`${t.lifecycles} credit lifecycles one at a time over HTTP (declare, attach, submit, approve): ${ms(t.lifecycleMs)} ms each. What each timed lifecycle added to Temporal's SQLite file: ${n(t.temporalBytesPerLifecycle / 1024)} KiB (every run kept, dev-server retention).`, '');
     lines.push('| workflow kind | completed runs | history events per run | history bytes per run |', '|---|---|---|---|');
     for (const k of t.kinds) lines.push(`| ${k.kind} | ${k.runs} | ${k.eventsPerRun.toFixed(1)} | ${n(k.bytesPerRun)} |`);
     lines.push('', 'One credit record\'s run (all four commands in one run), by history event type:', '');

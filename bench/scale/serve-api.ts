@@ -53,13 +53,13 @@ server.events.on('response', (request) => {
 });
 process.on('message', (message) => {
   if (message !== 'take') return;
-  process.send?.({ durations, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 });
+  process.send?.({ durations, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 });
   durations = [];
   loopDelay.reset();
 });
 
 await server.start();
-process.stdout.write(`${JSON.stringify({ uri: server.info.uri })}\n`);
+process.send?.({ uri: server.info.uri });
 
 process.once('SIGTERM', () => {
   void server

@@ -16,7 +16,8 @@ import { DEFAULT_REVIEW_TIMES, type ReviewBook, emptyReviewBook, evolveReviews, 
 import { decideTask } from '../../workflows/kit/task-decision.js';
 import { percentile } from '../http-actor.js';
 import { declaration } from './credit-history.js';
-import { commandMetadata, type Actor } from './lifecycle-instance.js';
+import type { Actor } from '../../events/task.js';
+import { commandMetadata } from '../../workflows/kit/metadata.js';
 import { seededRandom } from './random.js';
 
 export interface TailResult {

@@ -6,6 +6,7 @@
  * for the province (README "Capacity") is built on these counts.
  */
 import fs from 'node:fs';
+import type { Client } from '@temporalio/client';
 import { startBenchSystem } from '../bench-system.js';
 import { HttpActor } from '../http-actor.js';
 
@@ -27,6 +28,20 @@ function eventType(event: Record<string, unknown>): string {
   return key ? key[0]!.toUpperCase() + key.slice(1, -'EventAttributes'.length) : 'unknown';
 }
 
+/** The dev server's SQLite file with its write-ahead log. */
+async function fileBytes(dbFile: string): Promise<number> {
+  const size = async (file: string) => (await fs.promises.stat(file).catch(() => undefined))?.size ?? 0;
+  return (await size(dbFile)) + (await size(`${dbFile}-wal`));
+}
+
+async function untilNoneRunning(client: Client): Promise<void> {
+  const deadline = Date.now() + 5 * 60_000;
+  while ((await client.workflow.count('ExecutionStatus = "Running"')).count > 0) {
+    if (Date.now() > deadline) throw new Error('workflow runs still running after 5 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 export async function measureTemporalCosts(lifecycles: number, log: (line: string) => void): Promise<TemporalCosts> {
   const system = await startBenchSystem({ label: 'scale-temporal', api: true });
   try {
@@ -35,12 +50,13 @@ export async function measureTemporalCosts(lifecycles: number, log: (line: strin
     const unit = await actors.approvedUnit();
     const person = await actors.boundPerson(unit, '基准');
     await actors.creditLifecycle(person, unit); // warm
+    const before = await fileBytes(dbFile);
     const started = performance.now();
     for (let i = 0; i < lifecycles; i++) await actors.creditLifecycle(person, unit);
     const lifecycleMs = (performance.now() - started) / lifecycles;
-    // A settled run ends after its idle minute (workflows/kit/host.ts): wait for that, so each history is whole.
-    log('  waiting for the settled runs to end (their idle minute)');
-    await new Promise((resolve) => setTimeout(resolve, 70_000));
+    // A settled run ends after its idle window (workflows/kit/host.ts): wait until none runs, so each history is whole.
+    log('  waiting for the settled runs to end (their idle window)');
+    await untilNoneRunning(client);
 
     const byKind = new Map<string, { runs: number; events: number; bytes: number }>();
     let creditRun: { workflowId: string; runId: string } | undefined;
@@ -67,7 +83,7 @@ export async function measureTemporalCosts(lifecycles: number, log: (line: strin
       kinds: [...byKind.entries()].map(([kind, e]) => ({ kind, runs: e.runs, eventsPerRun: e.events / e.runs, bytesPerRun: e.bytes / e.runs })),
       creditRun: breakdown,
       lifecycleMs,
-      temporalBytesPerLifecycle: (fs.statSync(dbFile).size + (fs.existsSync(`${dbFile}-wal`) ? fs.statSync(`${dbFile}-wal`).size : 0)) / (lifecycles + 1),
+      temporalBytesPerLifecycle: ((await fileBytes(dbFile)) - before) / lifecycles,
     };
   } finally {
     await system.close();

@@ -4,7 +4,7 @@
  * Realistic enough that name search, byte-order sorting and the grams index see the data they would in production.
  */
 import { CREDIT_MODES, type CreditCategory, type CreditMode } from '../../events/credit.js';
-import { usccCheckChar } from '../../events/vocabulary/index.js';
+import { idNumberCheckChar, usccCheckChar } from '../../events/vocabulary/index.js';
 import type { Random } from './random.js';
 
 interface Region {
@@ -77,7 +77,6 @@ export function unitName(random: Random): { name: string; regionCode: string } {
 export const personName = (random: Random): string =>
   random.pick(SURNAMES) + random.pick(GIVEN) + (random.chance(0.75) ? random.pick(GIVEN) : '');
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const DAY_MS = 86_400_000;
 const FIRST_BIRTH = Date.UTC(1962, 0, 1);
 
@@ -85,8 +84,7 @@ const FIRST_BIRTH = Date.UTC(1962, 0, 1);
 export function idNumber(index: number, regionCode: string): string {
   const day = new Date(FIRST_BIRTH + Math.floor(index / 1000) * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `${regionCode}${day}${String(index % 1000).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * ID_WEIGHTS[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -5,6 +5,7 @@
  * whose holder has died is taken over; a live holder's never is.
  */
 import fs from 'node:fs';
+import { placeWhole } from './place-whole.js';
 
 export type Release = () => void;
 
@@ -38,17 +39,6 @@ export function takePidLock(lockFile: string, refuse: (holder?: number) => never
     refuse();
   } finally {
     fs.rmSync(mine, { force: true });
-  }
-}
-
-/** Puts `source`'s content at `target` all at once, failing with EEXIST when `target` exists. */
-function placeWhole(source: string, target: string): void {
-  try {
-    fs.linkSync(source, target);
-  } catch (error) {
-    // A filesystem without hard links (exFAT, some network mounts): create-exclusive and write, as before.
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    fs.writeFileSync(target, fs.readFileSync(source), { flag: 'wx' });
   }
 }
 

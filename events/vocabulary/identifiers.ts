@@ -36,6 +36,12 @@ export function usccProblem(raw: string): UsccProblem | null {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK = '10X98765432';
 
+/** The ISO 7064 MOD 11-2 check character (GB 11643) of an ID number's first 17 digits. */
+export function idNumberCheckChar(first17: string): string {
+  const sum = ID_WEIGHTS.reduce((acc, weight, i) => acc + Number(first17[i]) * weight, 0);
+  return ID_CHECK[sum % 11]!;
+}
+
 export const normalizeIdNumber = (raw: string): string => raw.trim().toUpperCase();
 
 /** The birth date an ID number encodes (`YYYY-MM-DD`), or null when those eight digits are no calendar date. */
@@ -53,8 +59,7 @@ export function idNumberProblem(raw: string): IdNumberProblem | null {
   const value = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(value)) return 'format';
   if (!idNumberBirthDate(value)) return 'birthDate';
-  const sum = ID_WEIGHTS.reduce((acc, weight, i) => acc + Number(value[i]) * weight, 0);
-  return ID_CHECK[sum % 11] === value[17] ? null : 'checksum';
+  return idNumberCheckChar(value) === value[17] ? null : 'checksum';
 }
 
 export const isValidIdNumber = (value: string): boolean => idNumberProblem(value) === null;

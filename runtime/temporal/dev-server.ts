@@ -61,21 +61,21 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 }
 
+/** Holds the database file's claim while it spawns, and gives it back when the spawn fails. */
 async function spawnOnce(options: DevServerOptions & { port: number }): Promise<DevServer> {
-  const ip = options.ip ?? '127.0.0.1';
-  const address = `${ip}:${options.port}`;
   fs.mkdirSync(path.dirname(path.resolve(options.dbFilename)), { recursive: true });
   const releaseFile = claimDatabaseFile(options.dbFilename);
   try {
-    return await spawnOwned(options, address, releaseFile);
+    return await spawnOwned(options, releaseFile);
   } catch (error) {
     releaseFile();
     throw error;
   }
 }
 
-async function spawnOwned(options: DevServerOptions & { port: number }, address: string, releaseFile: () => void): Promise<DevServer> {
+async function spawnOwned(options: DevServerOptions & { port: number }, releaseFile: () => void): Promise<DevServer> {
   const ip = options.ip ?? '127.0.0.1';
+  const address = `${ip}:${options.port}`;
   await reapOrphan(options.dbFilename);
   const pragmas = Object.entries(options.sqlitePragmas ?? DEFAULT_SQLITE_PRAGMAS).flatMap(([k, v]) => [
     '--sqlite-pragma',

@@ -31,7 +31,7 @@ export interface StartTemporalOptions {
   schedules?: readonly ScheduleOptions[];
   workflowBundle?: WorkflowBundleOption;
   /** Embedded server tuning; the port defaults to TEMPORAL_PORT, else the one kept for the data folder. */
-  devServer?: Pick<DevServerOptions, 'port' | 'sqlitePragmas' | 'extraArgs' | 'envDefaults'>;
+  devServer?: Pick<DevServerOptions, 'port' | 'sqlitePragmas' | 'extraArgs'>;
   /** A server already started by `startTemporalServer`; this runtime then owns it and stops it last. */
   server?: TemporalServer | Promise<TemporalServer>;
 }
@@ -41,19 +41,24 @@ export interface TemporalServer {
   readonly address: string;
   /** The spawned dev server; undefined for TEMPORAL_ADDRESS. */
   readonly embedded: DevServer | undefined;
-  /** Stops the embedded server (nothing for an external cluster); idempotent. Its shutdown chatter is not logged. */
+  /** From now on the server's log lines are not passed on: what it says while its clients go away is noise. */
+  mute(): void;
+  /** Stops the embedded server (nothing for an external cluster); idempotent. Mutes it first. */
   stop(): Promise<void>;
 }
 
 export async function startTemporalServer(options: Pick<StartTemporalOptions, 'config' | 'logger' | 'devServer'>): Promise<TemporalServer> {
   const { config, logger } = options;
-  if (config.temporalAddress) return { address: config.temporalAddress, embedded: undefined, stop: async () => {} };
+  if (config.temporalAddress) return { address: config.temporalAddress, embedded: undefined, mute() {}, stop: async () => {} };
   let quiet = false;
   const embedded = await startEmbeddedServer(options, () => quiet);
   logger?.info(`temporal dev server on ${embedded.address} (${embedded.startupMs} ms, ${path.join(config.dataDir, 'temporal.db')})`);
   return {
     address: embedded.address,
     embedded,
+    mute() {
+      quiet = true;
+    },
     stop() {
       quiet = true;
       return embedded.stop();
@@ -78,8 +83,10 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
   if (logger) installSdkRuntime(logger);
   const cleanups: Array<() => Promise<void>> = [];
   let stopping = false;
+  let mute = () => {};
   const unwind = async () => {
     stopping = true;
+    mute(); // the worker's drain makes the server complain about its pollers going away
     // Every step runs even when one fails: a stuck worker must not leave the dev server orphaned.
     for (const cleanup of cleanups.reverse()) {
       await cleanup().catch((error: Error) => logger?.warn(`temporal shutdown step failed: ${error.message}`));
@@ -87,6 +94,7 @@ export async function startTemporal(options: StartTemporalOptions): Promise<Temp
   };
   try {
     const server = await (options.server ?? startTemporalServer(options));
+    mute = () => server.mute();
     cleanups.push(() => server.stop());
     let serverGone: string | undefined;
     void server.embedded?.exited.then((how) => {

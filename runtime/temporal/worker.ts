@@ -15,8 +15,6 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** Default 10 s: long enough for an in-flight append to finish instead of being cancelled mid-write. */
   shutdownGraceTime?: Duration;
-  /** Default MAX_CACHED_WORKFLOWS. */
-  maxCachedWorkflows?: number;
 }
 
 /**
@@ -26,7 +24,7 @@ export interface CreateWorkerOptions {
  * that default could hold half a gigabyte; and most of this system's workflows are lifecycles that wait on people
  * for days or weeks, so the cache would only ever fill. 200 bounds it near 50 MB.
  */
-export const MAX_CACHED_WORKFLOWS = 200;
+const MAX_CACHED_WORKFLOWS = 200;
 
 export async function createWorker(options: CreateWorkerOptions): Promise<Worker> {
   const prebuiltPath = options.workflowBundle ? undefined : freshPrebuiltBundle();
@@ -38,6 +36,6 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     activities: options.activities,
     ...(prebuilt ? { workflowBundle: prebuilt } : { workflowsPath: WORKFLOWS_ENTRY }),
     shutdownGraceTime: options.shutdownGraceTime ?? '10s',
-    maxCachedWorkflows: options.maxCachedWorkflows ?? MAX_CACHED_WORKFLOWS,
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
 }

@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { quoteIdent } from '../../events/store/database.js';
+import { RUNNER_LOCK_KEY } from '../../projections/runner.js';
 
 /** `application_name` prefix of every topology process, so pg_stat_activity tells them apart. */
 const APPLICATION_PREFIX = 'jxjy-';
@@ -74,9 +75,6 @@ export interface TopologyDatabaseProbe {
  * and the server drops it the moment the holder's connection dies. Only the runners' own key counts: a runner also
  * takes the schema lock for a moment while it creates its tables (events/store/database.ts).
  */
-/** projections/runner.ts's default lock key ("jxjy"), a one-bigint advisory key: classid 0, objid the key, objsubid 1. */
-const RUNNER_LOCK_KEY = 0x6a786a79;
-
 export function openDatabaseProbe(databaseUrl: string): TopologyDatabaseProbe {
   const pool = new pg.Pool({ connectionString: withApplicationName(databaseUrl, 'launcher'), max: 1, idleTimeoutMillis: 5_000 });
   pool.on('error', () => {

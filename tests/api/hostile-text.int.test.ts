@@ -65,14 +65,16 @@ describe('hostile text on every route', () => {
           if (field.where === 'path') url = path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === field.name ? encodeURIComponent(HOSTILE) : crypto.randomUUID()));
           else if (field.where === 'query') url = `${url}?${field.name}=${encodeURIComponent(HOSTILE)}`;
           else if (field.where === 'body') payload = { [field.name]: HOSTILE };
+          else if (field.where === 'header' && body) payload = {}; // the body is validated after the header
           // An upload route takes multipart (hapi parses the payload before anything else looks at it).
           const upload = operation.requestBody?.content['multipart/form-data'] ? multipart('file', 'a.pdf', SAMPLE_PDF) : undefined;
-          const auth = token ? { authorization: `Bearer ${token}` } : {};
-          const response = upload
-            ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: upload.payload, headers: { ...upload.headers, ...auth } })) as Awaited<ReturnType<typeof call>>)
-            : field.where === 'header'
-              ? ((await system.server.inject({ method: method.toUpperCase(), url, payload: body ? {} : undefined, headers: { ...auth, [field.name]: HOSTILE } })) as Awaited<ReturnType<typeof call>>)
-              : await call(system.server, { method: method.toUpperCase() as 'GET', url, payload, token });
+          const response = await call(system.server, {
+            method: method.toUpperCase() as 'GET',
+            url,
+            token,
+            ...(upload ? { payload: upload.payload, headers: upload.headers } : { payload }),
+            ...(field.where === 'header' ? { headers: { [field.name]: HOSTILE } } : {}),
+          });
           tried.push(`${method.toUpperCase()} ${path} ${field.where}.${field.name}`);
           expect(response.statusCode, `${method} ${url} ${field.name}`).toBe(400);
           const details = (response.result as { details?: Array<{ field: string }> }).details ?? [];

@@ -25,6 +25,7 @@ import { createActivities } from '../../workflows/activities/index.js';
 import { type Engine, openTestDatabase, type TestDatabase } from '../support/databases.js';
 import { type TestTemporal, connectTestTemporal, createTestWorker, uniqueTaskQueue } from '../support/temporal.js';
 import { testConfig } from './test-server.js';
+import { idNumberCheckChar } from '../../events/vocabulary/index.js';
 
 export const ADMIN = { username: 'admin', password: 'Initial2026x' };
 
@@ -106,14 +107,16 @@ export interface Call {
   payload?: object;
   token?: string;
   lang?: 'en' | 'zh-CN';
+  /** Further request headers (Idempotency-Key, X-Request-Id…). */
+  headers?: Record<string, string>;
 }
 
-export async function call(server: Server, { method, url, payload, token, lang }: Call): Promise<ServerInjectResponse<Record<string, unknown>>> {
+export async function call(server: Server, { method, url, payload, token, lang, headers }: Call): Promise<ServerInjectResponse<Record<string, unknown>>> {
   return server.inject({
     method,
     url,
     payload,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) },
+    headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(lang ? { 'accept-language': lang } : {}) },
   }) as Promise<ServerInjectResponse<Record<string, unknown>>>;
 }
 
@@ -157,9 +160,7 @@ export function randomUscc(): string {
 export function randomIdNumber(): string {
   const day = new Date(Date.UTC(1980, 0, 1) + crypto.randomInt(0, 3650) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
   const body = `440106${day}${String(crypto.randomInt(0, 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, c, i) => acc + Number(c) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 export const uniqueName = (prefix: string) => `${prefix}${crypto.randomBytes(4).toString('hex')}`;

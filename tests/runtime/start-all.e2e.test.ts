@@ -12,29 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { commandLine, processTree } from '../support/process-tree.js';
 
 const main = fileURLToPath(new URL('../../runtime/start.mjs', import.meta.url));
-
-/** The processes `pid` started that are running now (Linux /proc). */
-function childrenOf(pid: number): Array<{ pid: number; command: string }> {
-  const read = (file: string) => {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return '';
-    }
-  };
-  const tasks = (() => {
-    try {
-      return fs.readdirSync(`/proc/${pid}/task`);
-    } catch {
-      return [];
-    }
-  })();
-  return tasks
-    .flatMap((tid) => read(`/proc/${pid}/task/${tid}/children`).split(' ').filter(Boolean).map(Number))
-    .map((child) => ({ pid: child, command: read(`/proc/${child}/cmdline`).replaceAll('\0', ' ') }));
-}
 
 function startMain(dataDir: string, { group = false } = {}) {
   const child = spawn(process.execPath, [main], {
@@ -116,21 +96,30 @@ describe('npm start (runtime/start.mjs)', () => {
     const folder = path.join(path.dirname(dataDir), 'group');
     const early = startMain(folder, { group: true });
     const pid = early.child.pid!;
-    await expect.poll(() => childrenOf(pid).some((c) => c.command.includes('--liftoff-only')), { timeout: 20_000, interval: 20 }).toBe(true);
-    process.kill(-pid, 'SIGINT');
-    expect(await early.exited).toBe(0);
+    try {
+      await expect.poll(() => processTree(pid).slice(1).some((child) => commandLine(child).includes('--liftoff-only')), { timeout: 20_000, interval: 20 }).toBe(true);
+      expect(fs.existsSync(path.join(folder, 'pg.lock'))).toBe(true); // taken before initdb: the check below means something
+      process.kill(-pid, 'SIGINT');
+      expect(await early.exited).toBe(0);
+    } finally {
+      if (early.child.exitCode === null) process.kill(-pid, 'SIGKILL');
+    }
     expect(early.output().match(/"msg":"shutting down"/g)).toHaveLength(1);
     expect(early.output().match(/"msg":"stopped"/g)).toHaveLength(1);
     expect(early.output()).not.toMatch(/could not start/);
-    expect(fs.existsSync(path.join(path.dirname(dataDir), 'group.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(folder, 'pg.lock'))).toBe(false);
   });
 
   it('stops what had started when SIGINT comes during start-up, and exits 0 with the data folder unlocked', async () => {
     const early = startMain(path.join(path.dirname(dataDir), 'early'));
-    // The database is open; the projections, Temporal, the API and the admin are still to come.
-    await early.said(/"msg":"event store open"/);
-    early.child.kill('SIGINT');
-    expect(await early.exited).toBe(0);
+    try {
+      // The database is open; the projections, Temporal, the API and the admin are still to come.
+      await early.said(/"msg":"event store open"/);
+      early.child.kill('SIGINT');
+      expect(await early.exited).toBe(0);
+    } finally {
+      if (early.child.exitCode === null) early.child.kill('SIGKILL');
+    }
     expect(early.output()).toMatch(/"msg":"stopped"/);
     expect(early.output()).not.toMatch(/jxjy is running/);
     expect(fs.existsSync(path.join(path.dirname(dataDir), 'early', 'pg.lock'))).toBe(false);

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../events/store/database.js';
-import { type ScratchDatabase, createScratchPostgresDatabase } from './scratch-postgres.js';
+import { createScratchPostgresDatabase } from './scratch-postgres.js';
 
 export type Engine = 'pglite' | 'postgres';
 export const ENGINES: Engine[] = ['pglite', 'postgres'];
 
-export { TEST_POSTGRES_URL } from './scratch-postgres.js';
+export { TEST_POSTGRES_URL, createScratchPostgresDatabase as createTestPostgresDatabase } from './scratch-postgres.js';
 
 export interface TestDatabase extends Database {
   /** Connection string of the PostgreSQL database (undefined for PGlite). */
@@ -18,14 +18,12 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-export const createTestPostgresDatabase = (): Promise<ScratchDatabase> => createScratchPostgresDatabase();
-
 export async function openTestDatabase(engine: Engine, options: { dataDir?: string } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const db = await openDatabase({ engine: 'pglite', dataDir: options.dataDir, loadDataDir: pgliteTemplate() });
     return Object.assign(db, { url: undefined, drop: () => db.close() });
   }
-  const created = await createTestPostgresDatabase();
+  const created = await createScratchPostgresDatabase();
   const db = await openDatabase({ engine: 'postgres', url: created.url, poolSize: 5 });
   return Object.assign(db, {
     url: created.url,

@@ -15,18 +15,32 @@ export interface ScratchDatabase {
 
 export async function createScratchPostgresDatabase(prefix = 'jxjy_test'): Promise<ScratchDatabase> {
   const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-  await asAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => asAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  await withPostgresClient(TEST_POSTGRES_URL, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  return {
+    url: databaseUrl(TEST_POSTGRES_URL, name),
+    async drop() {
+      await withPostgresClient(TEST_POSTGRES_URL, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
 }
 
-async function asAdmin(work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-  await admin.connect();
+/** The URL of database `name` on the server `serverUrl` points at. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * One session of its own for `work`, ended afterwards: for what a pool or a transaction cannot carry (CREATE and DROP
+ * DATABASE, VACUUM, session settings).
+ */
+export async function withPostgresClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    await work(admin);
+    return await work(client);
   } finally {
-    await admin.end();
+    await client.end();
   }
 }

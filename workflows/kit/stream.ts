@@ -36,15 +36,7 @@ export interface StreamCursor {
   revision: string;
 }
 
-/** Event metadata (DESIGN.md §3) for a command's events: who acted, and the request it belongs to. */
-export const commandMetadata = (actor: { id: string; role: string; orgId?: string }, correlationId?: string): EventMetadata => ({
-  actor: { id: actor.id, role: actor.role, ...(actor.orgId ? { orgId: actor.orgId } : {}) },
-  ...(correlationId ? { correlationId } : {}),
-  schemaVersion: 1,
-});
-
-/** Reminders and escalations: the clock acted, not a person. */
-export const SYSTEM_METADATA: EventMetadata = { actor: { id: 'system', role: 'system' }, schemaVersion: 1 };
+export { SYSTEM_METADATA, commandMetadata } from './metadata.js';
 
 export const newStreamCursor = (streamId: string): StreamCursor => ({ streamId, revision: 'no_stream' });
 

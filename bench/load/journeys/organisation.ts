@@ -30,7 +30,7 @@ export async function registerOrganisation(client: Client, kind: 'unit' | 'insti
       kind, name, uscc, regionCode: '440100', contactName: '张三', contactPhone: '13800138000',
       reviewerUsername: username, reviewerPassword: 'Reviewer2026a', ...(await captcha(line)),
     });
-    const registered = await line.call<{ orgId: string; position: string }>('POST /orgs', '/orgs', { body: await body(), retry: 'with-key', retryBody: body });
+    const registered = await line.call<{ orgId: string; position: string }>('POST /orgs', '/orgs', { body, retry: 'with-key' });
     const { orgId, position } = registered.body;
     ledger.acknowledge({ requestId: registered.requestId, route: 'POST /orgs', status: registered.status, position, expected: orgRegistered({ orgId, kind, uscc, username }) });
     org = { orgId, kind, name, status: 'pending', approval: new Awaited() };

@@ -32,7 +32,7 @@ async function register(client: Client): Promise<PersonEntry | undefined> {
     const name = personName();
     const body = async () => ({ username, password: 'Person2026x', name, idNumber, ...(await captcha(line)) });
     const registered = await line.call<{ accountId: string; personId: string; position: string }>('POST /accounts', '/accounts', {
-      body: await body(), retry: 'with-key', retryBody: body,
+      body, retry: 'with-key',
     });
     const { accountId, personId, position } = registered.body;
     ledger.acknowledge({ requestId: registered.requestId, route: 'POST /accounts', status: registered.status, position, expected: personRegistered({ accountId, personId, username, idNumber }) });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { takePidLock } from '../../../events/store/pid-lock.js';
 
 const inUse = (holder?: number): never => {
@@ -18,6 +18,7 @@ describe('pid lock', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jxjy-lock-'));
   const lockFile = path.join(dir, 'thing.lock');
   afterEach(() => fs.rmSync(lockFile, { force: true }));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is taken with this pid, released by its holder, and leaves no scratch file', () => {
     const release = takePidLock(lockFile, inUse);
